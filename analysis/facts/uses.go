@@ -1,0 +1,664 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/syntax"
+)
+
+// uses is the second pass: references, calls, JSX, classes, comments and
+// string statements.
+func (e *extractor) uses() {
+	t := e.t
+	for i := range e.nodes {
+		switch e.nodes[i].Kind {
+		case syntax.KindIdentifier, syntax.KindShorthandPropertyIdentifier:
+			if !e.isBind[i] && e.isReference(i) {
+				e.reference(i)
+			}
+		case syntax.KindUnaryExpression:
+			if t.HasToken(i, syntax.TokTypeof) {
+				arg := t.Unparen(t.ChildByField(i, syntax.FieldArgument))
+				if e.kind(arg) == syntax.KindIdentifier && rsc.BrowserGlobals[e.text(arg)] && e.resolve(e.text(arg), arg) < 0 {
+					e.guarded[e.fnOf[i]] = true
+				}
+			}
+		case syntax.KindCallExpression:
+			e.call(i)
+		case syntax.KindMemberExpression:
+			e.member(i)
+		case syntax.KindJSXElement, syntax.KindJSXSelfClosingElement:
+			e.jsx(i)
+		case syntax.KindClassHeritage:
+			e.heritage(i)
+		case syntax.KindExpressionStatement:
+			e.stringStatement(i)
+		case syntax.KindComment:
+			e.comment(i)
+		}
+	}
+}
+
+// isReference reports whether an identifier reads a binding (as opposed to
+// naming an import, a property, a label or a JSX intrinsic).
+func (e *extractor) isReference(i int) bool {
+	p := e.parent(i)
+	if p < 0 {
+		return false
+	}
+	switch e.kind(p) {
+	case syntax.KindImportSpecifier, syntax.KindImportClause, syntax.KindNamespaceImport, syntax.KindImportRequireClause,
+		syntax.KindNamespaceExport, syntax.KindMetaProperty, syntax.KindJSXNamespaceName, syntax.KindNestedIdentifier,
+		syntax.KindJSXClosingElement, syntax.KindImportAlias:
+		return false
+	case syntax.KindExportSpecifier:
+		// export { a as b }: a reads the local binding unless re-exported from elsewhere.
+		return e.nodes[i].Field == syntax.FieldName && e.t.ChildByField(e.parent(p), syntax.FieldSource) < 0
+	case syntax.KindJSXOpeningElement, syntax.KindJSXSelfClosingElement:
+		return !isIntrinsicTag(e.text(i))
+	}
+	return true
+}
+
+func isIntrinsicTag(name string) bool {
+	return name == "" || (name[0] >= 'a' && name[0] <= 'z') || strings.Contains(name, "-")
+}
+
+func (e *extractor) reference(i int) {
+	name := e.text(i)
+	b := e.resolve(name, i)
+	if b >= 0 {
+		if m := e.binds[b].module; m >= 0 {
+			e.addRef(e.stmtOf[i], e.f.Bindings[m].Stmt)
+		}
+		return
+	}
+	if rsc.BrowserGlobals[name] {
+		if p := e.parent(i); e.kind(p) == syntax.KindUnaryExpression && e.t.HasToken(p, syntax.TokTypeof) {
+			return
+		}
+		e.globalCands = append(e.globalCands, globalCand{name, i})
+	}
+}
+
+// context says when the code at node i runs.
+func (e *extractor) context(i int) UseContext {
+	fn := int(e.fnOf[i])
+	if fn < 0 {
+		return AtModuleScope
+	}
+	if e.isComponentFunction(fn) {
+		return AtRender
+	}
+	return Deferred
+}
+
+// isComponentFunction reports whether fn looks like a function component (or
+// a hook), whose body runs while rendering.
+func (e *extractor) isComponentFunction(fn int) bool {
+	t := e.t
+	isRenderName := func(name string) bool {
+		return rsc.IsComponentName(name) || (strings.HasPrefix(name, "use") && len(name) > 3 && name[3] >= 'A' && name[3] <= 'Z')
+	}
+	switch e.kind(fn) {
+	case syntax.KindMethodDefinition:
+		name := t.ChildByField(fn, syntax.FieldName)
+		return name >= 0 && e.text(name) == "render"
+	case syntax.KindFunctionDeclaration, syntax.KindFunctionExpression:
+		if name := t.ChildByField(fn, syntax.FieldName); name >= 0 && isRenderName(e.text(name)) {
+			return true
+		}
+	}
+	// Climb through wrappers: memo(...), forwardRef(...), parentheses.
+	p := e.parent(fn)
+	for depth := 0; p >= 0 && depth < 4; depth++ {
+		switch e.kind(p) {
+		case syntax.KindArguments, syntax.KindCallExpression, syntax.KindParenthesizedExpression, syntax.KindAsExpression, syntax.KindSatisfiesExpression:
+			p = e.parent(p)
+			continue
+		case syntax.KindVariableDeclarator:
+			name := t.ChildByField(p, syntax.FieldName)
+			return name >= 0 && e.kind(name) == syntax.KindIdentifier && isRenderName(e.text(name))
+		case syntax.KindExportStatement:
+			return t.HasToken(p, syntax.TokDefault)
+		}
+		return false
+	}
+	return false
+}
+
+func (e *extractor) call(i int) {
+	t := e.t
+	callee := t.ChildByField(i, syntax.FieldFunction)
+	args := t.ChildByField(i, syntax.FieldArguments)
+	switch e.kind(callee) {
+	case syntax.KindImport: // import('x')
+		e.moduleCall(i, args, ImportDynamic)
+	case syntax.KindIdentifier:
+		name := e.text(callee)
+		if isHookName(name) {
+			e.f.HookCalls++
+		}
+		if name == "require" && e.resolve(name, callee) < 0 {
+			e.moduleCall(i, args, ImportRequire)
+			return
+		}
+		if mb := e.moduleBinding(name, callee); mb != nil && mb.Kind == BindImport && mb.Import >= 0 {
+			imp := &e.f.Imports[mb.Import]
+			if imp.Source == "next/dynamic" && imp.Names[mb.ImportName].Imported == "default" {
+				e.dynamicCall(i, args)
+			}
+		}
+	case syntax.KindMemberExpression:
+		if prop := t.ChildByField(callee, syntax.FieldProperty); prop >= 0 && isHookName(e.text(prop)) {
+			e.f.HookCalls++
+		}
+	}
+}
+
+func isHookName(name string) bool {
+	return len(name) > 3 && strings.HasPrefix(name, "use") && name[3] >= 'A' && name[3] <= 'Z'
+}
+
+// moduleCall records import('x') and require('x') with a literal specifier.
+func (e *extractor) moduleCall(i, args int, kind ImportKind) {
+	if args < 0 {
+		return
+	}
+	arg := e.firstNamed(args)
+	var src string
+	switch e.kind(arg) {
+	case syntax.KindString:
+		src, _ = e.t.StringValue(arg)
+	case syntax.KindTemplateString:
+		if e.t.ChildOfKind(arg, syntax.KindTemplateSubstitution) >= 0 {
+			return
+		}
+		src = strings.Trim(e.text(arg), "`")
+	default:
+		return
+	}
+	names := []ImportName{{Imported: "*", Span: e.span(arg)}}
+	e.f.Imports = append(e.f.Imports, Import{Kind: kind, Source: src, SourceSpan: e.span(arg), Span: e.span(i), Names: names, Stmt: int(e.stmtOf[i])})
+}
+
+// dynamicCall records next/dynamic(loader, { ssr: false }).
+func (e *extractor) dynamicCall(i, args int) {
+	d := DynamicCall{Span: e.span(i), Stmt: int(e.stmtOf[i])}
+	if args >= 0 {
+		var named []int
+		named = e.t.NamedChildren(args, named)
+		if len(named) >= 2 && e.kind(named[1]) == syntax.KindObject {
+			e.t.Children(named[1], func(c int) {
+				if e.kind(c) != syntax.KindPair {
+					return
+				}
+				key := e.t.ChildByField(c, syntax.FieldKey)
+				if k := unquote(e.text(key)); k == "ssr" && e.kind(e.t.Unparen(e.t.ChildByField(c, syntax.FieldValue))) == syntax.KindFalse {
+					d.SSRFalse, d.SSRSpan = true, e.span(c)
+				}
+			})
+		}
+	}
+	e.f.Dynamics = append(e.f.Dynamics, d)
+}
+
+// member records React.useState-style uses of namespace and default imports.
+func (e *extractor) member(i int) {
+	obj := e.t.ChildByField(i, syntax.FieldObject)
+	prop := e.t.ChildByField(i, syntax.FieldProperty)
+	if e.kind(obj) != syntax.KindIdentifier || prop < 0 {
+		return
+	}
+	mb := e.moduleBinding(e.text(obj), obj)
+	if mb == nil || mb.Kind != BindImport || mb.Import < 0 {
+		return
+	}
+	imp := &e.f.Imports[mb.Import]
+	imported := imp.Names[mb.ImportName].Imported
+	if !rsc.MemberSources[imp.Source] || (imported != "*" && imported != "default") {
+		return
+	}
+	e.f.Members = append(e.f.Members, MemberUse{Import: mb.Import, Member: e.text(prop), Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i)})
+}
+
+// refOf resolves an identifier or member expression (ns.Member) used as a
+// value or JSX tag.
+func (e *extractor) refOf(i int) Ref {
+	i = e.t.Unparen(i)
+	member := ""
+	if e.kind(i) == syntax.KindMemberExpression {
+		if prop := e.t.ChildByField(i, syntax.FieldProperty); prop >= 0 {
+			member = e.text(prop)
+		}
+		i = e.t.ChildByField(i, syntax.FieldObject)
+	}
+	if e.kind(i) != syntax.KindIdentifier {
+		return Ref{}
+	}
+	name := e.text(i)
+	r := Ref{Name: name}
+	b := e.resolve(name, i)
+	if b < 0 {
+		return r
+	}
+	bd := &e.binds[b]
+	if bd.module >= 0 {
+		mb := &e.f.Bindings[bd.module]
+		switch mb.Kind {
+		case BindImport:
+			if mb.Import >= 0 {
+				r.Kind, r.Import = RefImport, mb.Import
+				r.Imported = e.f.Imports[mb.Import].Names[mb.ImportName].Imported
+				if member != "" && (r.Imported == "*" || r.Imported == "default") {
+					r.Imported = member
+				}
+			}
+			return r
+		case BindFunction:
+			if member == "" {
+				r.Kind = RefLocalFunction
+				if mb.ServerFn || e.f.Has(rsc.UseServer) {
+					r.Kind = RefServerFunction
+				}
+				return r
+			}
+		case BindClass:
+			if member == "" {
+				r.Kind = RefLocalClass
+				return r
+			}
+		}
+	}
+	if member != "" {
+		return r
+	}
+	// A variable holding a function is a local function too.
+	if bd.kind == BindVar && bd.value >= 0 {
+		if fn := e.t.Unparen(int(bd.value)); isFunctionLike(e.kind(fn)) {
+			r.Kind = RefLocalFunction
+			if e.bodyDirective(fn) == rsc.UseServer || (bd.module >= 0 && e.f.Has(rsc.UseServer)) {
+				r.Kind = RefServerFunction
+			}
+			return r
+		}
+	}
+	if bd.kind == BindFunction {
+		r.Kind = RefLocalFunction
+		if e.bodyDirective(int(bd.decl)) == rsc.UseServer {
+			r.Kind = RefServerFunction
+		}
+		return r
+	}
+	if bd.module >= 0 {
+		r.Kind = RefLocalValue
+	}
+	return r
+}
+
+// jsx records an element whose props might not survive the trip to a
+// Client Component, or an intrinsic element with event handlers.
+func (e *extractor) jsx(i int) {
+	t := e.t
+	open := i
+	if e.kind(i) == syntax.KindJSXElement {
+		open = t.ChildByField(i, syntax.FieldOpenTag)
+		if open < 0 {
+			return
+		}
+	}
+	tag := t.ChildByField(open, syntax.FieldName)
+	if tag < 0 || e.kind(tag) == syntax.KindJSXNamespaceName {
+		return // a fragment or <svg:rect>
+	}
+	el := JSXElement{Tag: e.text(tag), TagSpan: e.span(tag), Span: e.span(open), Stmt: int(e.stmtOf[i]), Context: e.context(i)}
+	el.Intrinsic = e.kind(tag) == syntax.KindIdentifier && isIntrinsicTag(el.Tag)
+	if !el.Intrinsic {
+		el.Ref = e.refOf(tag)
+	}
+	t.Children(open, func(a int) {
+		if e.kind(a) != syntax.KindJSXAttribute {
+			return
+		}
+		nameNode := e.firstNamed(a)
+		if nameNode < 0 {
+			return
+		}
+		name := e.text(nameNode)
+		val := e.nextNamed(nameNode)
+		if e.kind(val) != syntax.KindJSXExpression {
+			return // a string, an element, or a bare attribute: all serializable
+		}
+		expr := e.firstNamed(val)
+		if expr < 0 {
+			return
+		}
+		if el.Intrinsic {
+			if rsc.IsEventHandlerName(name) && !e.isNullish(expr) {
+				el.Handlers = append(el.Handlers, JSXProp{Name: name, Span: e.span(expr), Problem: ProblemFunction})
+			}
+			return
+		}
+		el.Props = e.classify(expr, name, "", el.Props, 0)
+	})
+	if !el.Intrinsic && e.kind(i) == syntax.KindJSXElement {
+		t.Children(i, func(c int) {
+			if e.kind(c) == syntax.KindJSXExpression {
+				if expr := e.firstNamed(c); expr >= 0 {
+					el.Props = e.classify(expr, "children", "", el.Props, 0)
+				}
+			}
+		})
+	}
+	if len(el.Props) > 0 || len(el.Handlers) > 0 {
+		e.f.JSX = append(e.f.JSX, el)
+	}
+}
+
+func (e *extractor) isNullish(i int) bool {
+	switch e.kind(e.t.Unparen(i)) {
+	case syntax.KindNull, syntax.KindUndefined, syntax.KindString, syntax.KindTemplateString, syntax.KindNumber, syntax.KindTrue, syntax.KindFalse:
+		return true
+	}
+	return false
+}
+
+// classify appends the parts of a prop value that cannot be serialized, or
+// that need the graph to decide (imported bindings).
+func (e *extractor) classify(i int, prop, path string, out []JSXProp, depth int) []JSXProp {
+	t := e.t
+	i = t.Unparen(i)
+	if i < 0 || depth > 16 {
+		return out
+	}
+	add := func(p ValueProblem, r Ref) []JSXProp {
+		return append(out, JSXProp{Name: prop, Path: path, Span: e.span(i), Problem: p, Ref: r})
+	}
+	switch e.kind(i) {
+	case syntax.KindArrowFunction, syntax.KindFunctionExpression, syntax.KindGeneratorFunction:
+		if e.bodyDirective(i) == rsc.UseServer {
+			return out
+		}
+		return add(ProblemFunction, Ref{})
+	case syntax.KindClass:
+		return add(ProblemClass, Ref{})
+	case syntax.KindNewExpression:
+		ctor := t.ChildByField(i, syntax.FieldConstructor)
+		if e.kind(ctor) == syntax.KindIdentifier && rsc.SerializableConstructors[e.text(ctor)] && e.resolve(e.text(ctor), ctor) < 0 {
+			return out
+		}
+		return add(ProblemInstance, Ref{Name: e.text(ctor)})
+	case syntax.KindCallExpression:
+		callee := t.ChildByField(i, syntax.FieldFunction)
+		if e.kind(callee) == syntax.KindIdentifier && e.text(callee) == "Symbol" && e.resolve("Symbol", callee) < 0 {
+			return add(ProblemSymbol, Ref{})
+		}
+	case syntax.KindIdentifier:
+		r := e.refOf(i)
+		switch r.Kind {
+		case RefLocalFunction:
+			return add(ProblemFunction, r)
+		case RefLocalClass:
+			return add(ProblemClass, r)
+		case RefImport:
+			return add(ProblemMaybeImport, r)
+		}
+	case syntax.KindMemberExpression:
+		if r := e.refOf(i); r.Kind == RefImport && r.Imported != "*" {
+			return add(ProblemMaybeImport, r)
+		}
+	case syntax.KindObject:
+		t.Children(i, func(c int) {
+			switch e.kind(c) {
+			case syntax.KindPair:
+				key := unquote(e.text(t.ChildByField(c, syntax.FieldKey)))
+				out = e.classify(t.ChildByField(c, syntax.FieldValue), prop, path+"."+key, out, depth+1)
+			case syntax.KindMethodDefinition:
+				name := ""
+				if n := t.ChildByField(c, syntax.FieldName); n >= 0 {
+					name = e.text(n)
+				}
+				out = append(out, JSXProp{Name: prop, Path: path + "." + name, Span: e.span(c), Problem: ProblemFunction})
+			case syntax.KindShorthandPropertyIdentifier:
+				r := e.refOf(c)
+				switch r.Kind {
+				case RefLocalFunction:
+					out = append(out, JSXProp{Name: prop, Path: path + "." + r.Name, Span: e.span(c), Problem: ProblemFunction, Ref: r})
+				case RefImport:
+					out = append(out, JSXProp{Name: prop, Path: path + "." + r.Name, Span: e.span(c), Problem: ProblemMaybeImport, Ref: r})
+				}
+			}
+		})
+	case syntax.KindArray:
+		n := 0
+		t.Children(i, func(c int) {
+			if e.nodes[c].Named() && e.kind(c) != syntax.KindComment {
+				out = e.classify(c, prop, path+"["+itoa(n)+"]", out, depth+1)
+				n++
+			}
+		})
+	case syntax.KindTernaryExpression:
+		out = e.classify(t.ChildByField(i, syntax.FieldConsequence), prop, path, out, depth+1)
+		out = e.classify(t.ChildByField(i, syntax.FieldAlternative), prop, path, out, depth+1)
+	case syntax.KindBinaryExpression:
+		switch {
+		case t.HasToken(i, syntax.TokAnd):
+			out = e.classify(t.ChildByField(i, syntax.FieldRight), prop, path, out, depth+1)
+		case t.HasToken(i, syntax.TokOr), t.HasToken(i, syntax.TokNullish):
+			out = e.classify(t.ChildByField(i, syntax.FieldLeft), prop, path, out, depth+1)
+			out = e.classify(t.ChildByField(i, syntax.FieldRight), prop, path, out, depth+1)
+		}
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// heritage records `extends X` of a class.
+func (e *extractor) heritage(i int) {
+	ext := e.t.ChildOfKind(i, syntax.KindExtendsClause)
+	if ext < 0 {
+		return
+	}
+	val := e.t.ChildByField(ext, syntax.FieldValue)
+	if val < 0 {
+		val = e.firstNamed(ext)
+	}
+	if val < 0 {
+		return
+	}
+	class := e.parent(i)
+	name := ""
+	if n := e.t.ChildByField(class, syntax.FieldName); n >= 0 {
+		name = e.text(n)
+	}
+	e.f.Classes = append(e.f.Classes, ClassHeritage{Name: name, Span: e.span(val), Ref: e.refOf(val), Stmt: int(e.stmtOf[i]), Context: e.context(i)})
+}
+
+// stringStatement records a statement that is just a string literal.
+func (e *extractor) stringStatement(i int) {
+	t := e.t
+	expr := e.firstNamed(i)
+	str := t.Unparen(expr)
+	v, ok := t.StringValue(str)
+	if !ok {
+		return
+	}
+	s := StringStmt{Value: v, Span: e.span(str), Stmt: e.stmtSpan(i, expr), Node: i, Paren: str != expr, Func: int(e.fnOf[i])}
+	p := e.parent(i)
+	switch {
+	case p == 0:
+		s.Container = InModule
+	case e.kind(p) == syntax.KindStatementBlock && isFunctionLike(e.kind(e.parent(p))):
+		s.Container = InFunctionBody
+	default:
+		s.Container = InNestedBlock
+	}
+	if s.Container != InNestedBlock {
+		s.Prologue = true
+		for c := e.firstNamed(p); c >= 0 && c != i; c = e.nextNamed(c) {
+			if e.kind(c) != syntax.KindExpressionStatement || e.kind(e.firstNamed(c)) != syntax.KindString {
+				s.Prologue = false
+				break
+			}
+		}
+	}
+	e.loc.Strings = append(e.loc.Strings, s)
+}
+
+// stmtSpan is the span of an expression statement up to its expression and
+// an optional semicolon. Without a semicolon tree-sitter extends the
+// statement over a trailing comment, which is not part of it.
+func (e *extractor) stmtSpan(stmt, expr int) Span {
+	sp := Span{int(e.nodes[stmt].Start), int(e.nodes[expr].End)}
+	src := e.t.Src
+	i := sp.End
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i < len(src) && src[i] == ';' && i < int(e.nodes[stmt].End) {
+		sp.End = i + 1
+	}
+	return sp
+}
+
+// comment records rscls-ignore suppressions.
+func (e *extractor) comment(i int) {
+	text := e.text(i)
+	idx := strings.Index(text, "rscls-ignore")
+	if idx < 0 {
+		return
+	}
+	rest := text[idx+len("rscls-ignore"):]
+	sup := Suppression{Span: e.span(i)}
+	if r, ok := strings.CutPrefix(rest, "-file"); ok {
+		sup.File, rest = true, r
+	} else if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return // some other word, such as rscls-ignored
+	}
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), "*/")
+	rules, _, _ := strings.Cut(rest, ":")
+	for _, r := range strings.FieldsFunc(rules, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' }) {
+		sup.Rules = append(sup.Rules, r)
+	}
+	src := e.t.Src
+	start, end := int(e.nodes[i].Start), int(e.nodes[i].End)
+	lineStart := strings.LastIndexByte(string(src[:start]), '\n') + 1
+	if strings.TrimSpace(string(src[lineStart:start])) != "" && !strings.HasSuffix(strings.TrimSpace(string(src[lineStart:start])), "{") {
+		// A trailing comment covers its own line.
+		sup.Applies = Span{lineStart, lineEnd(src, start)}
+	} else {
+		next := lineEnd(src, end) + 1
+		if next > len(src) {
+			next = len(src)
+		}
+		sup.Applies = Span{next, lineEnd(src, next)}
+	}
+	e.f.Suppress = append(e.f.Suppress, sup)
+}
+
+func lineEnd(src []byte, from int) int {
+	for i := from; i < len(src); i++ {
+		if src[i] == '\n' {
+			return i
+		}
+	}
+	return len(src)
+}
+
+// finish resolves what needed the whole file: statement references,
+// browser-global contexts, and functions with directives.
+func (e *extractor) finish() {
+	for s, m := range e.stmtRefs {
+		for to := range m {
+			e.f.Stmts[s].Refs = append(e.f.Stmts[s].Refs, to)
+		}
+		sortInts(e.f.Stmts[s].Refs)
+	}
+	for _, g := range e.globalCands {
+		fn := e.fnOf[g.node]
+		if e.guarded[fn] || e.guarded[-1] {
+			continue // typeof window checks nearby: the code knows where it runs
+		}
+		e.f.Globals = append(e.f.Globals, GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)})
+	}
+	e.collectFuncs()
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// collectFuncs lists functions with their own directives and, in a
+// 'use server' or 'use cache' file, the exported functions that inherit it.
+func (e *extractor) collectFuncs() {
+	byNode := map[int]int{}
+	get := func(fn int) *Func {
+		if k, ok := byNode[fn]; ok {
+			return &e.loc.Funcs[k]
+		}
+		f := Func{Node: fn, Body: e.t.ChildByField(fn, syntax.FieldBody), AsyncAt: int(e.nodes[fn].Start)}
+		if e.kind(f.Body) != syntax.KindStatementBlock {
+			f.Body = -1
+		}
+		if n := e.t.ChildByField(fn, syntax.FieldName); n >= 0 {
+			f.Name = e.text(n)
+		}
+		f.Async = e.t.HasToken(fn, syntax.TokAsync)
+		if e.kind(fn) == syntax.KindMethodDefinition {
+			f.Method = true
+			f.InClass = e.kind(e.parent(fn)) == syntax.KindClassBody
+			f.Static = e.t.HasToken(fn, syntax.TokStatic)
+			// async goes after `static`/`get`; insert it before the name.
+			if n := e.t.ChildByField(fn, syntax.FieldName); n >= 0 {
+				f.AsyncAt = int(e.nodes[n].Start)
+			}
+		}
+		byNode[fn] = len(e.loc.Funcs)
+		e.loc.Funcs = append(e.loc.Funcs, f)
+		return &e.loc.Funcs[len(e.loc.Funcs)-1]
+	}
+	for k, s := range e.loc.Strings {
+		if s.Container != InFunctionBody || !s.Prologue || s.Paren {
+			continue
+		}
+		kind, cacheKind := rsc.ParseDirective(s.Value)
+		if kind == rsc.NoDirective {
+			continue
+		}
+		f := get(s.Func)
+		f.Directives = append(f.Directives, k)
+		if f.Directive == rsc.NoDirective {
+			f.Directive, f.CacheKind = kind, cacheKind
+		}
+	}
+	var fileDir rsc.DirectiveKind
+	for _, d := range e.f.Directives {
+		if d.Kind == rsc.UseServer || d.Kind == rsc.UseCache {
+			fileDir = d.Kind
+			break
+		}
+	}
+	if fileDir == rsc.NoDirective {
+		return
+	}
+	for x, fn := range e.loc.ExportNodes {
+		if fn < 0 || e.f.Exports[x].TypeOnly {
+			continue
+		}
+		f := get(fn)
+		if f.Directive == rsc.NoDirective {
+			f.Directive, f.Inherited = fileDir, true
+		}
+	}
+}

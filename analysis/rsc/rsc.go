@@ -1,0 +1,147 @@
+// Package rsc holds what the engine knows about React Server Components and
+// Next.js: directive names, the API lists of Next's compiler, browser
+// globals, and the modules that belong to one environment only. Sources:
+// Next.js's SWC transforms (react_server_components.rs, server_actions.rs)
+// and TypeScript plugin, and React's Flight server.
+package rsc
+
+import "strings"
+
+// DirectiveKind is a module or function directive.
+type DirectiveKind uint8
+
+const (
+	NoDirective DirectiveKind = iota
+	UseClient
+	UseServer
+	UseCache // 'use cache' and 'use cache: <kind>'
+)
+
+func (k DirectiveKind) String() string {
+	switch k {
+	case UseClient:
+		return "use client"
+	case UseServer:
+		return "use server"
+	case UseCache:
+		return "use cache"
+	}
+	return ""
+}
+
+// ParseDirective classifies the contents of a string literal. For
+// 'use cache: kind' it returns the kind ("" for plain 'use cache').
+// Malformed variants ('use cache:remote') are not directives here; the
+// misspelling check suggests their canonical form.
+func ParseDirective(s string) (kind DirectiveKind, cacheKind string) {
+	switch s {
+	case "use client":
+		return UseClient, ""
+	case "use server":
+		return UseServer, ""
+	case "use cache":
+		return UseCache, ""
+	}
+	if k, ok := strings.CutPrefix(s, "use cache: "); ok && k != "" && !strings.ContainsAny(k, " \t:") {
+		return UseCache, k
+	}
+	return NoDirective, ""
+}
+
+// DefaultCacheKinds are the cache handler kinds Next.js provides without
+// configuration (cacheHandlers in next.config adds more).
+var DefaultCacheKinds = []string{"default", "remote", "private", "static"}
+
+// OtherDirectives are string directives used by other tools; they are never
+// reported as misspellings of ours.
+var OtherDirectives = map[string]bool{
+	"use strict": true, "use asm": true, "use memo": true, "use no memo": true,
+	"use forget": true, "use no forget": true, "use workflow": true, "use step": true,
+	"use dom": true, "use webview": true, "use worker": true,
+}
+
+// ClientOnlyAPIs lists, per module, the named exports that Next's compiler
+// rejects in the server graph (RSC-05), by imported name.
+var ClientOnlyAPIs = map[string][]string{
+	"react": {"Component", "createContext", "createFactory", "PureComponent", "useDeferredValue",
+		"useEffect", "useEffectEvent", "useImperativeHandle", "useInsertionEffect", "useLayoutEffect",
+		"useReducer", "useRef", "useState", "useSyncExternalStore", "useTransition", "useOptimistic",
+		"useActionState", "experimental_useOptimistic"},
+	"react-dom":       {"flushSync", "unstable_batchedUpdates", "useFormStatus", "useFormState"},
+	"next/navigation": {"useSearchParams", "usePathname", "useSelectedLayoutSegment", "useSelectedLayoutSegments", "useParams", "useRouter", "useServerInsertedHTML", "ServerInsertedHTMLContext", "unstable_isUnrecognizedActionError"},
+	"next/link":       {"useLinkStatus"},
+}
+
+// IsClientOnlyAPI reports whether name imported from source is rejected in
+// the server graph.
+func IsClientOnlyAPI(source, name string) bool {
+	for _, n := range ClientOnlyAPIs[source] {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// ClientOnlyModules may not be imported from the server graph at all (RSC-04).
+var ClientOnlyModules = []string{"client-only", "react-dom/client", "react-dom/server", "next/router"}
+
+// ServerOnlyModules may not be imported from the client graph (RSC-12).
+var ServerOnlyModules = []string{"server-only", "next/headers", "next/root-params"}
+
+// ServerOnlyAPIs lists, per module, the named exports rejected in the client
+// graph (RSC-12). unstable_cache and unstable_noStore are allowed on purpose.
+var ServerOnlyAPIs = map[string][]string{
+	"next/server": {"after"},
+	"next/cache":  {"revalidatePath", "revalidateTag", "cacheLife", "unstable_cacheLife", "cacheTag", "unstable_cacheTag", "updateTag", "refresh"},
+}
+
+// IsServerOnlyAPI reports whether name imported from source is rejected in
+// the client graph.
+func IsServerOnlyAPI(source, name string) bool {
+	for _, n := range ServerOnlyAPIs[source] {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// MemberSources are the modules whose namespace/default imports are
+// followed into member accesses (React.useState), so the API lists apply
+// to them too.
+var MemberSources = map[string]bool{"react": true, "react-dom": true, "next/navigation": true, "next/link": true, "next/server": true, "next/cache": true}
+
+// BrowserGlobals are globals that exist in browsers but not in Node.js, so
+// touching them while rendering on the server throws. navigator and self
+// are left out: recent Node.js versions define them.
+var BrowserGlobals = map[string]bool{
+	"window": true, "document": true, "localStorage": true, "sessionStorage": true,
+	"location": true, "history": true, "alert": true, "confirm": true, "prompt": true,
+	"requestAnimationFrame": true, "cancelAnimationFrame": true, "requestIdleCallback": true,
+	"matchMedia": true, "getComputedStyle": true, "innerWidth": true, "innerHeight": true,
+	"indexedDB": true, "customElements": true, "IntersectionObserver": true,
+	"ResizeObserver": true, "MutationObserver": true,
+}
+
+// SerializableConstructors are the built-ins whose instances React can pass
+// from a Server Component to a Client Component.
+var SerializableConstructors = map[string]bool{
+	"Date": true, "Map": true, "Set": true, "Promise": true, "ArrayBuffer": true, "DataView": true,
+	"Int8Array": true, "Uint8Array": true, "Uint8ClampedArray": true, "Int16Array": true, "Uint16Array": true,
+	"Int32Array": true, "Uint32Array": true, "Float32Array": true, "Float64Array": true,
+	"BigInt64Array": true, "BigUint64Array": true, "FormData": true, "Blob": true, "File": true,
+	"ReadableStream": true, "String": true, "Number": true, "Boolean": true, "Array": true, "Object": true,
+}
+
+// IsComponentName reports whether a function name follows React's
+// component naming (an upper-case first letter).
+func IsComponentName(name string) bool {
+	return name != "" && name[0] >= 'A' && name[0] <= 'Z'
+}
+
+// IsEventHandlerName reports whether a prop name is an event handler
+// (onClick, onChange, ...), as React's Flight server decides.
+func IsEventHandlerName(name string) bool {
+	return len(name) > 2 && name[0] == 'o' && name[1] == 'n' && name[2] >= 'A' && name[2] <= 'Z'
+}
