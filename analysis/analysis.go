@@ -1,0 +1,184 @@
+// Package analysis defines the interface between the checks of rscls and
+// the drivers that run them (the command line and the language server),
+// after golang.org/x/tools/go/analysis: each check is one Analyzer value;
+// it reports Diagnostics that carry byte ranges, a message, related
+// locations and suggested fixes, but no severity: drivers decide severity
+// from the analyzer's default and the user's configuration.
+//
+// The engine under this package does no I/O of its own. Files come in
+// through a vfs.FS, so editors can lay unsaved buffers over the disk.
+package analysis
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+
+	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/project"
+)
+
+// Scope says what an analyzer looks at.
+type Scope uint8
+
+const (
+	// FileScope analyzers see one file: its syntax tree and facts. Their
+	// results depend only on the file's content, path and role, so drivers
+	// cache them with the facts.
+	FileScope Scope = iota
+	// GraphScope analyzers see a module with its place in the module graph:
+	// which environments reach it, through which imports. They run on facts
+	// only, never on syntax trees.
+	GraphScope
+)
+
+// Severity is how a driver presents a diagnostic.
+type Severity uint8
+
+const (
+	SeverityOff Severity = iota
+	SeverityHint
+	SeverityInfo
+	SeverityWarning
+	SeverityError
+)
+
+var severityNames = [...]string{"off", "hint", "info", "warning", "error"}
+
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("severity(%d)", s)
+}
+
+// ParseSeverity reads a severity name as written in configuration.
+func ParseSeverity(s string) (Severity, bool) {
+	for i, n := range severityNames {
+		if n == s {
+			return Severity(i), true
+		}
+	}
+	return 0, false
+}
+
+// An Analyzer is one check.
+type Analyzer struct {
+	// Name identifies the check in configuration, suppression comments,
+	// output and documentation. It must be a valid identifier.
+	Name string
+	// Doc documents the check; its first line is a short title.
+	Doc string
+	// URL points to the documentation of the Next.js rule it enforces.
+	URL string
+	// Scope says whether Run sees one file or the module graph.
+	Scope Scope
+	// Severity is the default severity; configuration can change it.
+	Severity Severity
+	// Run reports diagnostics through pass.Report.
+	Run func(pass *Pass) error
+}
+
+func (a *Analyzer) String() string { return a.Name }
+
+// Title returns the first line of Doc.
+func (a *Analyzer) Title() string {
+	title, _, _ := strings.Cut(a.Doc, "\n")
+	return title
+}
+
+// Validate checks a set of analyzers for the invariants drivers rely on.
+func Validate(analyzers []*Analyzer) error {
+	seen := map[string]bool{}
+	for _, a := range analyzers {
+		if !token.IsIdentifier(a.Name) {
+			return fmt.Errorf("analyzer %q: name is not an identifier", a.Name)
+		}
+		if seen[a.Name] {
+			return fmt.Errorf("analyzer %q: duplicate name", a.Name)
+		}
+		seen[a.Name] = true
+		if strings.TrimSpace(a.Doc) == "" {
+			return fmt.Errorf("analyzer %q: no Doc", a.Name)
+		}
+		if a.Run == nil {
+			return fmt.Errorf("analyzer %q: no Run", a.Name)
+		}
+		if a.Severity == SeverityOff {
+			return fmt.Errorf("analyzer %q: default severity is off", a.Name)
+		}
+	}
+	return nil
+}
+
+// Location is a byte range in a file.
+type Location struct {
+	Path       string
+	Start, End int
+}
+
+// RelatedInformation points at another place that explains a diagnostic,
+// such as one step of the import chain that causes it.
+type RelatedInformation struct {
+	Location
+	Message string
+}
+
+// TextEdit replaces the bytes [Start, End) of a file with NewText; a pure
+// insertion has Start == End. Path "" means the diagnostic's own file.
+type TextEdit struct {
+	Path       string
+	Start, End int
+	NewText    string
+}
+
+// SuggestedFix is one way to fix a diagnostic. Message is a verb phrase
+// ("Move the directive to the top of the file"). Several fixes on one
+// diagnostic are alternatives: apply at most one.
+type SuggestedFix struct {
+	Message string
+	Edits   []TextEdit
+}
+
+// Diagnostic is a finding.
+type Diagnostic struct {
+	Start, End int    // byte range in the file
+	Message    string // what is wrong, in the wording of Next.js where it has one
+	Rule       string // the analyzer's Name; filled in by the driver
+	URL        string
+	Related    []RelatedInformation
+	Fixes      []SuggestedFix
+}
+
+// Pass is what an analyzer sees.
+type Pass struct {
+	Analyzer *Analyzer
+	// File is the file under analysis.
+	File *File
+	// Syntax gives FileScope analyzers the syntax tree; nil for GraphScope.
+	Syntax *facts.Local
+	// Settings is the configuration in force for the file.
+	Settings *Settings
+	// Report records a diagnostic.
+	Report func(Diagnostic)
+}
+
+// Reportf reports a diagnostic at [start, end) with a formatted message.
+func (p *Pass) Reportf(start, end int, format string, args ...any) {
+	p.Report(Diagnostic{Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// File is a source file with its role in the project.
+type File struct {
+	Path string
+	// Rel is Path relative to its project's directory, with forward
+	// slashes, as messages show it ("app/error.tsx").
+	Rel   string
+	Src   []byte
+	Facts *facts.File
+	Role  project.Role
+	// InAppDir is true for files under an App Router app/ directory.
+	InAppDir bool
+	// InNodeModules is true for files of installed packages.
+	InNodeModules bool
+}
