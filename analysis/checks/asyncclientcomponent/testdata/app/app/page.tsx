@@ -1,0 +1,4 @@
+// Server Components may be async.
+export default async function Page() {
+  return null
+}

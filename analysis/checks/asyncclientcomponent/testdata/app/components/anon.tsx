@@ -1,0 +1,3 @@
+'use client'
+
+export default async () => null // want `async/await is not yet supported`

@@ -1,0 +1,51 @@
+// Package errorboundaryclient reports App Router error files that are not
+// Client Components.
+package errorboundaryclient
+
+import (
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/checks/checkutil"
+	"github.com/rscls/rscls/analysis/project"
+	"github.com/rscls/rscls/analysis/rsc"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name: "errorBoundaryClient",
+	Doc: `error.tsx or global-error.tsx without 'use client'
+
+An App Router error file is rendered by a React error boundary, which only
+exists in the browser, so the file must start with 'use client'. Next.js
+refuses to build it otherwise.`,
+	URL:      "https://nextjs.org/docs/app/api-reference/file-conventions/error",
+	Scope:    analysis.FileScope,
+	Severity: analysis.SeverityError,
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) error {
+	file := pass.File
+	if file.Role != project.RoleError && file.Role != project.RoleGlobalError {
+		return nil
+	}
+	if file.Facts.Has(rsc.UseClient) {
+		return nil
+	}
+	start, end := file.Facts.FirstStmt, file.Facts.FirstStmt
+	if start < len(file.Src) {
+		end = start
+		for end < len(file.Src) && file.Src[end] != '\n' {
+			end++
+		}
+	} else {
+		start, end = 0, 0
+	}
+	pass.Report(analysis.Diagnostic{
+		Start: start, End: end, URL: checkutil.DocURL(rsc.UseClient),
+		Message: file.Rel + ` must be a Client Component. Add the "use client" directive at the top of the file to resolve this issue.`,
+		Fixes: []analysis.SuggestedFix{{
+			Message: `Add "use client" at the top of the file`,
+			Edits:   []analysis.TextEdit{checkutil.InsertDirective(file.Src, file.Facts, "use client")},
+		}},
+	})
+	return nil
+}

@@ -1,0 +1,2 @@
+// A private folder: not an error boundary.
+export class AppError extends Error {}

@@ -1,0 +1,1 @@
+// want "app/settings/error.tsx must be a Client Component"

@@ -1,0 +1,4 @@
+// Outside app/: an ordinary module.
+export function ErrorMessage() {
+  return null
+}

@@ -1,0 +1,9 @@
+'use client'
+
+export async function generateMetadata() { // want `You are attempting to export "generateMetadata" from a component marked with "use client"`
+  return {}
+}
+
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return children
+}

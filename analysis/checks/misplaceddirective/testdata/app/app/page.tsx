@@ -1,0 +1,6 @@
+// A correct page: no directive, nothing to report.
+import { Late } from '../components/late'
+
+export default function Page() {
+  return <Late />
+}

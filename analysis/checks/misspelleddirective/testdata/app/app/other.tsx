@@ -1,0 +1,5 @@
+"use Client" // want `Did you mean "use client"\?`
+
+export function Other() {
+  return null
+}

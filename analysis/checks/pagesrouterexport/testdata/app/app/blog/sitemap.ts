@@ -1,0 +1,4 @@
+// Not a page, layout or route.
+export async function getServerSideProps() {
+  return {}
+}

@@ -1,0 +1,43 @@
+package suite
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rscls/rscls/analysis"
+)
+
+// ChecksMarkdown renders the list of checks for the README.
+func ChecksMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| Check | Scope | Default | What it reports |\n|---|---|---|---|\n")
+	for _, a := range Analyzers {
+		scope := "file"
+		if a.Scope == analysis.GraphScope {
+			scope = "graph"
+		}
+		title := a.Title()
+		if a.URL != "" {
+			title = fmt.Sprintf("%s ([Next.js docs](%s))", title, a.URL)
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", a.Name, scope, a.Severity, title)
+	}
+	return b.String()
+}
+
+// SettingsMarkdown renders the configuration keys for the README.
+func SettingsMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| Key | Type | Default | Meaning |\n|---|---|---|---|\n")
+	for _, s := range analysis.SettingDocs {
+		def := fmt.Sprint(s.Default)
+		switch s.Type {
+		case "object":
+			def = "{}"
+		case "array":
+			def = "[]"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s |\n", s.Key, s.Type, def, s.Doc)
+	}
+	return b.String()
+}
