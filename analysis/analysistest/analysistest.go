@@ -1,0 +1,240 @@
+// Package analysistest runs checks over fixture projects and compares their
+// diagnostics with expectations written in the fixture files themselves,
+// as golang.org/x/tools/go/analysis/analysistest does:
+//
+//	useState(0) // want `needs .useState.`
+//	{/* want "must be a Client Component" */}
+//
+// A comment `want "re" ...` expects, on its own line, one diagnostic per
+// quoted regular expression, matched against the message. Every
+// diagnostic must be expected and every expectation met.
+//
+// RunWithFixes also applies the first suggested fix of every diagnostic
+// and compares each changed file with file.golden next to it; run the
+// tests with -update to rewrite the goldens.
+package analysistest
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/internal/osfs"
+	"github.com/rscls/rscls/protocol"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+type expectation struct {
+	file string
+	line int // 0-based
+	re   *regexp.Regexp
+	met  bool
+}
+
+// Run analyzes the fixture project at dir with the given analyzers only
+// and checks their diagnostics against the want comments.
+func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snapshot {
+	t.Helper()
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := engine.Load(context.Background(), osfs.FS{}, dir, engine.Options{Analyzers: analyzers})
+	if err != nil {
+		t.Fatalf("loading %s: %v", dir, err)
+	}
+	for _, n := range snap.Notes() {
+		if n.Error {
+			t.Errorf("%s: %s", n.Path, n.Message)
+		}
+	}
+	wants := expectations(t, snap.Files())
+	for _, f := range snap.Findings() {
+		m := mapper(t, f.Path)
+		line, col := m.Position(f.Start, protocol.UTF32)
+		matched := false
+		for _, w := range wants {
+			if !w.met && w.file == f.Path && w.line == line && w.re.MatchString(f.Message) {
+				w.met, matched = true, true
+				break
+			}
+		}
+		if !matched {
+			t.Errorf("%s:%d:%d: unexpected diagnostic [%s]: %s", rel(dir, f.Path), line+1, col+1, f.Rule, f.Message)
+		}
+	}
+	for _, w := range wants {
+		if !w.met {
+			t.Errorf("%s:%d: no diagnostic matched %q", rel(dir, w.file), w.line+1, w.re)
+		}
+	}
+	return snap
+}
+
+// RunWithFixes is Run, then checks the first fix of every diagnostic
+// against golden files.
+func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snapshot {
+	t.Helper()
+	snap := Run(t, dir, analyzers...)
+	edits := map[string][]analysis.TextEdit{}
+	for _, f := range snap.Findings() {
+		if len(f.Fixes) == 0 {
+			continue
+		}
+		for _, e := range f.Fixes[0].Edits {
+			if e.Path == "" {
+				e.Path = f.Path
+			}
+			edits[e.Path] = append(edits[e.Path], e)
+		}
+	}
+	for _, path := range snap.Files() {
+		golden := path + ".golden"
+		want, err := os.ReadFile(golden)
+		list, changed := edits[path]
+		if !changed {
+			if err == nil {
+				t.Errorf("%s: golden file exists but no fix changes the file", rel(snap.Root, golden))
+			}
+			continue
+		}
+		src, rerr := os.ReadFile(path)
+		if rerr != nil {
+			t.Fatal(rerr)
+		}
+		got, aerr := Apply(src, list)
+		if aerr != nil {
+			t.Errorf("%s: %v", rel(snap.Root, path), aerr)
+			continue
+		}
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: fixes change the file but there is no golden file (run with -update)", rel(snap.Root, path))
+			continue
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s: fixed file differs from golden\n--- got ---\n%s--- want ---\n%s", rel(snap.Root, path), got, want)
+		}
+	}
+	return snap
+}
+
+// Apply applies non-overlapping edits to src.
+func Apply(src []byte, edits []analysis.TextEdit) ([]byte, error) {
+	sorted := append([]analysis.TextEdit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	var out []byte
+	last := 0
+	for _, e := range sorted {
+		if e.Start < last || e.End < e.Start || e.End > len(src) {
+			return nil, fmt.Errorf("overlapping or out-of-range edit %d-%d", e.Start, e.End)
+		}
+		out = append(out, src[last:e.Start]...)
+		out = append(out, e.NewText...)
+		last = e.End
+	}
+	return append(out, src[last:]...), nil
+}
+
+var wantRE = regexp.MustCompile(`(?://|/\*)\s*want\s+(.*)`)
+
+func expectations(t *testing.T, files []string) []*expectation {
+	var out []*expectation
+	for _, path := range files {
+		if strings.Contains(filepath.ToSlash(path), "/node_modules/") {
+			continue
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			m := wantRE.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			res, err := quotedList(m[1])
+			if err != nil {
+				t.Fatalf("%s:%d: bad want comment: %v", path, i+1, err)
+			}
+			for _, r := range res {
+				re, err := regexp.Compile(r)
+				if err != nil {
+					t.Fatalf("%s:%d: %v", path, i+1, err)
+				}
+				out = append(out, &expectation{file: path, line: i, re: re})
+			}
+		}
+	}
+	return out
+}
+
+// quotedList parses a run of Go string literals ("..." or `...`),
+// stopping at the end of a block comment.
+func quotedList(s string) ([]string, error) {
+	var out []string
+	for {
+		s = strings.TrimSpace(s)
+		if s == "" || strings.HasPrefix(s, "*/") {
+			break
+		}
+		var end int
+		switch s[0] {
+		case '`':
+			end = strings.IndexByte(s[1:], '`') + 1
+		case '"':
+			end = 1
+			for end < len(s) && s[end] != '"' {
+				if s[end] == '\\' {
+					end++
+				}
+				end++
+			}
+		default:
+			return nil, fmt.Errorf("expected a quoted regexp at %q", s)
+		}
+		if end <= 0 || end >= len(s) {
+			return nil, fmt.Errorf("unterminated string in %q", s)
+		}
+		v, err := strconv.Unquote(s[:end+1])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+		s = s[end+1:]
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no expectations")
+	}
+	return out, nil
+}
+
+func mapper(t *testing.T, path string) *protocol.Mapper {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return protocol.NewMapper(src)
+}
+
+func rel(base, path string) string {
+	if r, err := filepath.Rel(base, path); err == nil {
+		return r
+	}
+	return path
+}

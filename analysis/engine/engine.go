@@ -1,0 +1,410 @@
+// Package engine runs the analyzers over a workspace. The command line and
+// the language server both drive it: it discovers the project, reads and
+// parses every source file through a vfs.FS (in parallel), keeps each
+// file's facts and single-file diagnostics, builds the module graph, and
+// turns raw diagnostics into findings with severities, suppressions and
+// ignore patterns applied.
+//
+// A Snapshot is immutable: the language server derives a new one for each
+// change with Update, reusing every file result whose content is unchanged.
+package engine
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/project"
+	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/vfs"
+)
+
+// MaxFileSize is the largest file the engine parses; larger files are
+// skipped with a note (they are generated bundles, not code people edit).
+const MaxFileSize = 2 << 20
+
+// SettingsFile is the name of the optional configuration file at a project root.
+const SettingsFile = "rscls.json"
+
+// Options configure a workspace analysis.
+type Options struct {
+	Analyzers []*analysis.Analyzer
+	// Settings laid over the ones read from rscls.json (the language
+	// server's initializationOptions and didChangeConfiguration).
+	Overrides *analysis.Settings
+	// Workers bounds parallel parsing; 0 means one per CPU.
+	Workers int
+}
+
+// FileResult is what the engine keeps per file.
+type FileResult struct {
+	Path  string
+	Hash  [32]byte
+	Facts *facts.File
+	// Diags are the raw FileScope diagnostics: no severity, no suppression.
+	Diags []analysis.Diagnostic
+	// Skip says why the file was not analyzed ("" when it was).
+	Skip string
+	Info analysis.File // path, role and facts (Src is not kept)
+}
+
+// Note is something worth telling the user that is not a finding: a
+// skipped file, a configuration problem.
+type Note struct {
+	Path    string
+	Message string
+	// Error marks problems the user must fix (an invalid rscls.json).
+	Error bool
+}
+
+// Finding is a diagnostic with its file and severity decided.
+type Finding struct {
+	Path     string
+	Severity analysis.Severity
+	analysis.Diagnostic
+}
+
+// Snapshot is an analyzed workspace.
+type Snapshot struct {
+	FS       vfs.FS
+	Root     string
+	Project  *project.Project
+	Settings *analysis.Settings // for files outside any app with its own rscls.json
+	opts     Options
+	settings map[string]*analysis.Settings // by app directory
+	files    map[string]*FileResult
+	notes    []Note
+}
+
+// Load discovers and analyzes the workspace at root.
+func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
+	root = filepath.Clean(root)
+	proj, err := project.Discover(fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	s := &Snapshot{FS: fsys, Root: root, Project: proj, opts: opts, files: map[string]*FileResult{}}
+	for _, n := range proj.Notes {
+		s.notes = append(s.notes, Note{Message: n})
+	}
+	s.loadSettings()
+	var paths []string
+	for _, p := range proj.Files {
+		if !s.ignored(p) {
+			paths = append(paths, p)
+		}
+	}
+	results := s.analyzeFiles(ctx, paths, nil)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, r := range results {
+		s.files[r.Path] = r
+	}
+	return s, nil
+}
+
+// loadSettings reads rscls.json at the root and at each app directory.
+func (s *Snapshot) loadSettings() {
+	s.settings = map[string]*analysis.Settings{}
+	read := func(dir string) *analysis.Settings {
+		path := filepath.Join(dir, SettingsFile)
+		data, err := s.FS.ReadFile(path)
+		if err != nil {
+			if !vfs.IsNotExist(err) {
+				s.notes = append(s.notes, Note{Path: path, Message: "cannot read: " + err.Error(), Error: true})
+			}
+			return nil
+		}
+		st, err := analysis.ParseSettings(data, s.opts.Analyzers)
+		if err != nil {
+			s.notes = append(s.notes, Note{Path: path, Message: err.Error(), Error: true})
+			return nil
+		}
+		return st
+	}
+	base := &analysis.Settings{}
+	if st := read(s.Root); st != nil {
+		base = st
+	}
+	s.Settings = base.Merge(s.opts.Overrides)
+	for _, app := range s.Project.Apps {
+		if app.Dir == s.Root {
+			continue
+		}
+		if st := read(app.Dir); st != nil {
+			s.settings[app.Dir] = base.Merge(st).Merge(s.opts.Overrides)
+		}
+	}
+}
+
+// SettingsFor returns the settings in force for a file.
+func (s *Snapshot) SettingsFor(path string) *analysis.Settings {
+	if info := s.Project.Classify(path); info.App != nil {
+		if st, ok := s.settings[info.App.Dir]; ok {
+			return st
+		}
+	}
+	return s.Settings
+}
+
+// Notes returns what the engine has to say besides findings.
+func (s *Snapshot) Notes() []Note {
+	out := append([]Note(nil), s.notes...)
+	for _, r := range s.files {
+		if r.Skip != "" {
+			out = append(out, Note{Path: r.Path, Message: "skipped: " + r.Skip})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// File returns the result for a path, or nil.
+func (s *Snapshot) File(path string) *FileResult { return s.files[filepath.Clean(path)] }
+
+// Files returns every analyzed path, sorted.
+func (s *Snapshot) Files() []string {
+	out := make([]string, 0, len(s.files))
+	for p := range s.files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Snapshot) ignored(path string) bool {
+	st := s.SettingsFor(path)
+	if len(st.Ignore) == 0 {
+		return false
+	}
+	rel, err := filepath.Rel(s.Root, path)
+	if err != nil {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, pat := range st.Ignore {
+		if analysis.MatchGlob(pat, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// fileInfo describes a file's place in the project.
+func (s *Snapshot) fileInfo(path string) analysis.File {
+	info := s.Project.Classify(path)
+	f := analysis.File{Path: path, Role: info.Role}
+	base := s.Root
+	if info.App != nil {
+		base = info.App.Dir
+		if info.App.AppDir != "" {
+			f.InAppDir = strings.HasPrefix(path, info.App.AppDir+string(filepath.Separator))
+		}
+	}
+	if rel, err := filepath.Rel(base, path); err == nil {
+		f.Rel = filepath.ToSlash(rel)
+	} else {
+		f.Rel = filepath.ToSlash(path)
+	}
+	f.InNodeModules = strings.Contains(filepath.ToSlash(path), "/node_modules/")
+	return f
+}
+
+// analyzeFiles reads, parses and checks files in parallel. Results whose
+// content hash matches prev are reused without parsing.
+func (s *Snapshot) analyzeFiles(ctx context.Context, paths []string, prev map[string]*FileResult) []*FileResult {
+	workers := s.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]*FileResult, len(paths))
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(paths) {
+					return
+				}
+				out[i] = s.analyzeFile(paths[i], prev[paths[i]])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// analyzeFile produces the result for one file. It never fails: unreadable
+// or unsuitable files get a Skip reason.
+func (s *Snapshot) analyzeFile(path string, prev *FileResult) *FileResult {
+	info := s.fileInfo(path)
+	r := &FileResult{Path: path, Info: info}
+	src, err := s.FS.ReadFile(path)
+	if err != nil {
+		r.Skip = "cannot read: " + describeReadError(err)
+		return r
+	}
+	if reason := unsuitable(src); reason != "" {
+		r.Skip = reason
+		return r
+	}
+	r.Hash = sha256.Sum256(src)
+	if prev != nil && prev.Hash == r.Hash && prev.Skip == "" && sameRole(prev.Info, info) {
+		return prev
+	}
+	s.runFileAnalyzers(r, src)
+	return r
+}
+
+func sameRole(a, b analysis.File) bool {
+	return a.Path == b.Path && a.Rel == b.Rel && a.Role == b.Role && a.InAppDir == b.InAppDir && a.InNodeModules == b.InNodeModules
+}
+
+func describeReadError(err error) string {
+	if vfs.IsNotExist(err) {
+		return "the file no longer exists"
+	}
+	var pe interface{ Unwrap() error }
+	if errors.As(err, &pe) && pe.Unwrap() != nil {
+		return pe.Unwrap().Error()
+	}
+	return err.Error()
+}
+
+// unsuitable says why a file's content cannot be analyzed as source code.
+func unsuitable(src []byte) string {
+	if len(src) > MaxFileSize {
+		return fmt.Sprintf("larger than %d MB (%d bytes)", MaxFileSize>>20, len(src))
+	}
+	head := src
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return "binary file"
+	}
+	if !utf8.Valid(src) {
+		return "not valid UTF-8"
+	}
+	return ""
+}
+
+// runFileAnalyzers parses src, extracts facts and runs the FileScope
+// analyzers; the syntax tree is dropped afterwards.
+func (s *Snapshot) runFileAnalyzers(r *FileResult, src []byte) {
+	lang, _ := syntax.LangForPath(r.Path)
+	tree := syntax.Parse(src, lang)
+	f, local := facts.Extract(tree)
+	r.Facts = f
+	r.Info.Facts = f
+	if r.Info.InNodeModules {
+		return // installed packages are not ours to lint
+	}
+	file := r.Info
+	file.Src = src
+	settings := s.SettingsFor(r.Path)
+	for _, a := range s.opts.Analyzers {
+		if a.Scope != analysis.FileScope {
+			continue
+		}
+		pass := &analysis.Pass{Analyzer: a, File: &file, Syntax: local, Settings: settings}
+		pass.Report = func(d analysis.Diagnostic) {
+			d.Rule = a.Name
+			if d.URL == "" {
+				d.URL = a.URL
+			}
+			r.Diags = append(r.Diags, d)
+		}
+		runSafely(a, pass)
+	}
+}
+
+// runSafely runs an analyzer, turning a panic into a diagnostic instead of
+// taking the whole process down.
+func runSafely(a *analysis.Analyzer, pass *analysis.Pass) {
+	defer func() {
+		if p := recover(); p != nil {
+			pass.Report(analysis.Diagnostic{Message: fmt.Sprintf("internal error in check %s: %v", a.Name, p)})
+		}
+	}()
+	if err := a.Run(pass); err != nil {
+		pass.Report(analysis.Diagnostic{Message: fmt.Sprintf("internal error in check %s: %v", a.Name, err)})
+	}
+}
+
+// Findings returns the findings for every file, sorted by path and position.
+func (s *Snapshot) Findings() []Finding {
+	var out []Finding
+	for _, p := range s.Files() {
+		out = append(out, s.FindingsFor(p)...)
+	}
+	return out
+}
+
+// FindingsFor returns the findings for one file.
+func (s *Snapshot) FindingsFor(path string) []Finding {
+	r := s.files[path]
+	if r == nil || r.Facts == nil || r.Info.InNodeModules {
+		return nil
+	}
+	settings := s.SettingsFor(path)
+	byName := map[string]*analysis.Analyzer{}
+	for _, a := range s.opts.Analyzers {
+		byName[a.Name] = a
+	}
+	var out []Finding
+	add := func(d analysis.Diagnostic) {
+		a := byName[d.Rule]
+		sev := analysis.SeverityError
+		if a != nil {
+			sev = settings.SeverityOf(a)
+		}
+		if sev == analysis.SeverityOff || suppressed(r.Facts, d) {
+			return
+		}
+		out = append(out, Finding{Path: path, Severity: sev, Diagnostic: d})
+	}
+	for _, d := range r.Diags {
+		add(d)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+// suppressed reports whether an rscls-ignore comment covers d.
+func suppressed(f *facts.File, d analysis.Diagnostic) bool {
+	for _, sup := range f.Suppress {
+		if !sup.File && (d.Start < sup.Applies.Start || d.Start > sup.Applies.End) {
+			continue
+		}
+		for _, rule := range sup.Rules {
+			if rule == d.Rule || rule == "all" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,159 @@
+package engine_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/analysis/vfs"
+)
+
+const pkg = `{"name":"app","dependencies":{"next":"15.0.0"}}`
+
+func load(t *testing.T, files vfs.MapFS) *engine.Snapshot {
+	t.Helper()
+	snap, err := engine.Load(context.Background(), files, "/w", engine.Options{Analyzers: suite.Analyzers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+// summary renders findings as "path:rule:severity" lines.
+func summary(snap *engine.Snapshot) string {
+	var b strings.Builder
+	for _, f := range snap.Findings() {
+		b.WriteString(strings.TrimPrefix(f.Path, "/w/") + ":" + f.Rule + ":" + f.Severity.String() + "\n")
+	}
+	return b.String()
+}
+
+const badActions = "'use server'\nexport const x = 1\n"
+
+func TestSuppression(t *testing.T) {
+	snap := load(t, vfs.MapFS{
+		"/w/package.json": pkg,
+		"/w/a.ts":         "'use server'\n// rscls-ignore serverFileExports: read by the build\nexport const x = 1\nexport const y = 2\n",
+		"/w/b.ts":         "'use server'\nexport const x = 1 // rscls-ignore serverFileExports: trailing form\n",
+		"/w/c.ts":         "// rscls-ignore-file serverFileExports: generated\n'use server'\nexport const x = 1\nexport const y = 2\n",
+		"/w/d.ts":         "'use server'\n// rscls-ignore misplacedDirective: wrong rule named\nexport const x = 1\n",
+	})
+	want := "a.ts:serverFileExports:error\nd.ts:serverFileExports:error\n"
+	if got := summary(snap); got != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestSettingsSeverity(t *testing.T) {
+	snap := load(t, vfs.MapFS{
+		"/w/package.json": pkg,
+		"/w/rscls.json":   `{"rules": {"serverFileExports": "warning", "misplacedDirective": "off"}}`,
+		"/w/a.ts":         badActions,
+		"/w/b.ts":         "import x from 'x'\n'use client'\n",
+	})
+	if got, want := summary(snap), "a.ts:serverFileExports:warning\n"; got != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestOverridesWinOverFile(t *testing.T) {
+	snap, err := engine.Load(context.Background(), vfs.MapFS{
+		"/w/package.json": pkg,
+		"/w/rscls.json":   `{"rules": {"serverFileExports": "warning"}}`,
+		"/w/a.ts":         badActions,
+	}, "/w", engine.Options{Analyzers: suite.Analyzers, Overrides: &analysis.Settings{Rules: map[string]string{"serverFileExports": "hint"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(snap), "a.ts:serverFileExports:hint\n"; got != want {
+		t.Errorf("got %s want %s", got, want)
+	}
+}
+
+func TestInvalidSettingsAreErrors(t *testing.T) {
+	for _, tc := range []struct{ json, want string }{
+		{`{"rulez": {}}`, `unknown key "rulez"`},
+		{`{"rules": {"nope": "error"}}`, `unknown rule "nope"`},
+		{`{"rules": {"misplaced-directive": "error"}}`, `did you mean "misplacedDirective"`},
+		{`{"rules": {"serverFileExports": "fatal"}}`, `unknown severity "fatal"`},
+		{`{"rules": []}`, `"rules" must be an object`},
+		{`{"rules": {}`, `unexpected end of file`},
+		{`{"rules": {} x`, `line 1, column 15`},
+		{`{} {}`, `unexpected content`},
+	} {
+		snap := load(t, vfs.MapFS{"/w/package.json": pkg, "/w/rscls.json": tc.json, "/w/a.ts": badActions})
+		var errs []string
+		for _, n := range snap.Notes() {
+			if n.Error {
+				errs = append(errs, n.Message)
+			}
+		}
+		if len(errs) != 1 || !strings.Contains(errs[0], tc.want) {
+			t.Errorf("%s: notes %q, want one error containing %q", tc.json, errs, tc.want)
+		}
+		// A broken configuration does not stop the analysis.
+		if !strings.Contains(summary(snap), "a.ts:serverFileExports:error") {
+			t.Errorf("%s: analysis did not run with defaults", tc.json)
+		}
+	}
+}
+
+func TestSkippedFiles(t *testing.T) {
+	snap := load(t, vfs.MapFS{
+		"/w/package.json": pkg,
+		"/w/big.js":       "'use server'\n" + strings.Repeat("// padding\n", engine.MaxFileSize/10),
+		"/w/bin.js":       "'use server'\x00\x01\x02",
+		"/w/latin1.js":    "'use server'\nexport const x = '\xe9'\n",
+		"/w/ok.ts":        badActions,
+	})
+	notes := map[string]string{}
+	for _, n := range snap.Notes() {
+		notes[strings.TrimPrefix(n.Path, "/w/")] = n.Message
+	}
+	for file, want := range map[string]string{"big.js": "larger than 2 MB", "bin.js": "binary file", "latin1.js": "not valid UTF-8"} {
+		if !strings.Contains(notes[file], want) {
+			t.Errorf("%s: note %q, want %q", file, notes[file], want)
+		}
+	}
+	if got, want := summary(snap), "ok.ts:serverFileExports:error\n"; got != want {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}
+
+func TestIgnorePatterns(t *testing.T) {
+	snap := load(t, vfs.MapFS{
+		"/w/package.json":         pkg,
+		"/w/rscls.json":           `{"ignore": ["generated/**", "*.legacy.ts"]}`,
+		"/w/generated/deep/a.ts":  badActions,
+		"/w/lib/old.legacy.ts":    badActions,
+		"/w/lib/kept.ts":          badActions,
+		"/w/node_modules/x/a.ts":  badActions,
+		"/w/.next/server/page.js": badActions,
+	})
+	if got, want := summary(snap), "lib/kept.ts:serverFileExports:error\n"; got != want {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}
+
+func TestMatchGlob(t *testing.T) {
+	for _, tc := range []struct {
+		pat, name string
+		want      bool
+	}{
+		{"generated/**", "generated/a/b.ts", true},
+		{"generated/**", "src/generated/a.ts", false},
+		{"*.gen.ts", "a/b/c.gen.ts", true},
+		{"legacy", "src/legacy/x.ts", true},
+		{"src/*.ts", "src/a.ts", true},
+		{"src/*.ts", "src/a/b.ts", false},
+		{"**/x.ts", "x.ts", true},
+		{"", "a", false},
+	} {
+		if got := analysis.MatchGlob(tc.pat, tc.name); got != tc.want {
+			t.Errorf("MatchGlob(%q, %q) = %v", tc.pat, tc.name, got)
+		}
+	}
+}
