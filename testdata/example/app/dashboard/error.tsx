@@ -1,0 +1,3 @@
+export default function DashboardError({ reset }: { reset: () => void }) {
+  return <button onClick={() => reset()}>Try again</button>
+}
