@@ -98,6 +98,8 @@ type extractor struct {
 
 	guarded     map[int32]bool // functions (or -1: module scope) that test typeof of a browser global
 	globalCands []globalCand
+
+	requireCalls map[int]bool // require() calls already recorded as module-scope imports
 }
 
 type globalCand struct {
@@ -118,6 +120,8 @@ func newExtractor(t *syntax.Tree) *extractor {
 		byScope:    map[scopeKey]int32{},
 		innerNames: map[string]bool{},
 		guarded:    map[int32]bool{},
+
+		requireCalls: map[int]bool{},
 	}
 }
 
@@ -201,6 +205,9 @@ func (e *extractor) isDeclStmt(i int) bool {
 }
 
 func (e *extractor) firstNamed(i int) int {
+	if i < 0 {
+		return -1
+	}
 	end := int(e.nodes[i].After)
 	for c := i + 1; c < end; c = int(e.nodes[c].After) {
 		if n := &e.nodes[c]; n.Named() && n.Kind != syntax.KindComment {
@@ -313,6 +320,9 @@ func (e *extractor) declarations() {
 			scope := e.blockScopeOf(i)
 			if e.kind(p) == syntax.KindVariableDeclaration {
 				scope = e.funcScopeOf(i)
+			}
+			if scope == 0 && e.requireDeclarator(i) {
+				continue
 			}
 			e.bindPattern(t.ChildByField(i, syntax.FieldName), scope, BindVar, i, t.ChildByField(i, syntax.FieldValue))
 		case syntax.KindFunctionDeclaration, syntax.KindGeneratorFunctionDeclaration:
@@ -437,6 +447,67 @@ func unquote(s string) string {
 		return s[1 : len(s)-1]
 	}
 	return s
+}
+
+// requireDeclarator records `const x = require('m')` and
+// `const { a, b: c } = require('m')` at module scope as imports, so that
+// CommonJS code (common in installed packages) binds names the way ES
+// imports do.
+func (e *extractor) requireDeclarator(decl int) bool {
+	t := e.t
+	call := t.Unparen(t.ChildByField(decl, syntax.FieldValue))
+	if e.kind(call) != syntax.KindCallExpression {
+		return false
+	}
+	callee := t.ChildByField(call, syntax.FieldFunction)
+	args := t.ChildByField(call, syntax.FieldArguments)
+	if e.kind(callee) != syntax.KindIdentifier || e.text(callee) != "require" || args < 0 {
+		return false
+	}
+	src, ok := t.StringValue(e.firstNamed(args))
+	if !ok {
+		return false
+	}
+	name := t.ChildByField(decl, syntax.FieldName)
+	imp := Import{Kind: ImportRequire, Source: src, SourceSpan: e.span(e.firstNamed(args)), Span: e.span(call), Stmt: int(e.stmtOf[decl])}
+	var locals []int
+	switch e.kind(name) {
+	case syntax.KindIdentifier:
+		imp.Names = append(imp.Names, ImportName{Imported: "*", Local: e.text(name), Span: e.span(name)})
+		locals = append(locals, name)
+	case syntax.KindObjectPattern:
+		t.Children(name, func(c int) {
+			switch e.kind(c) {
+			case syntax.KindShorthandPropertyIdentifierPattern:
+				imp.Names = append(imp.Names, ImportName{Imported: e.text(c), Local: e.text(c), Span: e.span(c)})
+				locals = append(locals, c)
+			case syntax.KindPairPattern:
+				key, val := t.ChildByField(c, syntax.FieldKey), t.ChildByField(c, syntax.FieldValue)
+				if e.kind(val) == syntax.KindIdentifier {
+					imp.Names = append(imp.Names, ImportName{Imported: unquote(e.text(key)), Local: e.text(val), Span: e.span(c)})
+					locals = append(locals, val)
+				}
+			}
+		})
+		if len(imp.Names) == 0 {
+			return false
+		}
+	default:
+		return false
+	}
+	e.requireCalls[call] = true
+	idx := len(e.f.Imports)
+	e.f.Imports = append(e.f.Imports, imp)
+	for n := range imp.Names {
+		e.declare(0, locals[n], BindImport, decl, -1)
+		if b := e.byScope[scopeKey{0, imp.Names[n].Local}]; e.binds[b].kind == BindImport {
+			mb := &e.f.Bindings[e.binds[b].module]
+			if mb.Import < 0 {
+				mb.Import, mb.ImportName = idx, n
+			}
+		}
+	}
+	return true
 }
 
 // valueKind classifies an initialiser or default-export expression.

@@ -157,11 +157,12 @@ type GlobalUse struct {
 	Context UseContext
 }
 
-// MemberUse is `ns.member` where ns is a namespace or default import of a
-// module in rsc.MemberSources (React.useState).
-type MemberUse struct {
+// APIUse is a use of a name exported by a module in rsc.MemberSources
+// (react, next/navigation, ...), through a named import (useState) or a
+// namespace or default import (React.useState).
+type APIUse struct {
 	Import  int
-	Member  string
+	Name    string // the API's exported name
 	Span    Span
 	Stmt    int
 	Context UseContext
@@ -253,6 +254,16 @@ type Suppression struct {
 	Span    Span // the comment
 }
 
+// ClientProp is a destructured prop of an exported component of a
+// 'use client' module whose declared type is a function or a class: the
+// value can only come from a Server Component if it is a Server Function.
+type ClientProp struct {
+	Component string // the export name
+	Prop      string
+	Span      Span // the prop in the parameter pattern
+	Class     bool // a constructor or class type rather than a function type
+}
+
 // File holds the facts of one file.
 type File struct {
 	Directives []Directive // valid module-level directives, in order
@@ -261,14 +272,21 @@ type File struct {
 	Bindings   []Binding // module-scope names
 	Stmts      []Stmt
 	Globals    []GlobalUse
-	Members    []MemberUse
+	APIs       []APIUse
 	JSX        []JSXElement
 	Classes    []ClassHeritage
 	Dynamics   []DynamicCall
 	Suppress   []Suppression
-	HookCalls  int  // calls of functions named use[A-Z]..., anywhere
-	HasErrors  bool // the parser had to recover from syntax errors
-	FirstStmt  int  // byte offset of the first statement: where a directive is inserted
+	HookCalls  int // calls of functions named use[A-Z]..., anywhere
+	// BrowserRefs counts references to browser globals anywhere, guarded or not.
+	BrowserRefs int
+	// HandlerAttrs counts event-handler props (on*) with expression values on intrinsic elements.
+	HandlerAttrs int
+	// ClientProps lists function- and class-typed props of the components a
+	// 'use client' module exports.
+	ClientProps []ClientProp
+	HasErrors   bool // the parser had to recover from syntax errors
+	FirstStmt   int  // byte offset of the first statement: where a directive is inserted
 }
 
 // Has reports whether the module has a directive of the given kind.

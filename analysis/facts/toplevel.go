@@ -228,7 +228,24 @@ func (e *extractor) exportDeclaration(i, decl, stmt int, isDefault bool) {
 	case syntax.KindInternalModule, syntax.KindModule:
 		local, ns := nameOf(decl)
 		e.addExport(mk(local, ns, ExportNamespace), -1)
-	default: // type, interface, declare, function signatures: erased
+	case syntax.KindAmbientDeclaration: // export declare ...: erased
+		if inner := e.firstNamed(decl); inner >= 0 && (e.kind(inner) == syntax.KindLexicalDeclaration || e.kind(inner) == syntax.KindVariableDeclaration) {
+			t.Children(inner, func(d int) {
+				if name := t.ChildByField(d, syntax.FieldName); e.kind(d) == syntax.KindVariableDeclarator && name >= 0 {
+					x := mk(e.text(name), e.span(name), ExportType)
+					x.TypeOnly = true
+					e.addExport(x, -1)
+				}
+			})
+			return
+		} else if inner >= 0 {
+			decl = inner
+		}
+		local, ns := nameOf(decl)
+		x := mk(local, ns, ExportType)
+		x.TypeOnly = true
+		e.addExport(x, -1)
+	default: // type, interface, function signatures: erased
 		local, ns := nameOf(decl)
 		x := mk(local, ns, ExportType)
 		x.TypeOnly = true

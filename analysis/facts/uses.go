@@ -70,16 +70,35 @@ func (e *extractor) reference(i int) {
 	b := e.resolve(name, i)
 	if b >= 0 {
 		if m := e.binds[b].module; m >= 0 {
-			e.addRef(e.stmtOf[i], e.f.Bindings[m].Stmt)
+			mb := &e.f.Bindings[m]
+			e.addRef(e.stmtOf[i], mb.Stmt)
+			if mb.Kind == BindImport && mb.Import >= 0 {
+				e.namedAPIUse(i, mb)
+			}
 		}
 		return
 	}
 	if rsc.BrowserGlobals[name] {
+		e.f.BrowserRefs++
 		if p := e.parent(i); e.kind(p) == syntax.KindUnaryExpression && e.t.HasToken(p, syntax.TokTypeof) {
 			return
 		}
 		e.globalCands = append(e.globalCands, globalCand{name, i})
 	}
+}
+
+// namedAPIUse records a use of a named import from a module the API lists
+// cover (useState imported from react).
+func (e *extractor) namedAPIUse(i int, mb *Binding) {
+	imp := &e.f.Imports[mb.Import]
+	name := imp.Names[mb.ImportName].Imported
+	if !rsc.MemberSources[imp.Source] || name == "*" || name == "default" {
+		return
+	}
+	if p := e.parent(i); e.kind(p) == syntax.KindExportSpecifier {
+		return // export { useState }: a re-export, not a use
+	}
+	e.f.APIs = append(e.f.APIs, APIUse{Import: mb.Import, Name: name, Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i)})
 }
 
 // context says when the code at node i runs.
@@ -141,7 +160,9 @@ func (e *extractor) call(i int) {
 			e.f.HookCalls++
 		}
 		if name == "require" && e.resolve(name, callee) < 0 {
-			e.moduleCall(i, args, ImportRequire)
+			if !e.requireCalls[i] {
+				e.moduleCall(i, args, ImportRequire)
+			}
 			return
 		}
 		if mb := e.moduleBinding(name, callee); mb != nil && mb.Kind == BindImport && mb.Import >= 0 {
@@ -220,7 +241,7 @@ func (e *extractor) member(i int) {
 	if !rsc.MemberSources[imp.Source] || (imported != "*" && imported != "default") {
 		return
 	}
-	e.f.Members = append(e.f.Members, MemberUse{Import: mb.Import, Member: e.text(prop), Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i)})
+	e.f.APIs = append(e.f.APIs, APIUse{Import: mb.Import, Name: e.text(prop), Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i)})
 }
 
 // refOf resolves an identifier or member expression (ns.Member) used as a
@@ -336,7 +357,14 @@ func (e *extractor) jsx(i int) {
 		}
 		if el.Intrinsic {
 			if rsc.IsEventHandlerName(name) && !e.isNullish(expr) {
-				el.Handlers = append(el.Handlers, JSXProp{Name: name, Span: e.span(expr), Problem: ProblemFunction})
+				e.f.HandlerAttrs++
+				// Only a value known to be a function is reported: a prop
+				// passed through (onClick={onClick}) is whatever the caller gave.
+				for _, p := range e.classify(expr, name, "", nil, 0) {
+					if p.Problem == ProblemFunction && p.Path == "" {
+						el.Handlers = append(el.Handlers, p)
+					}
+				}
 			}
 			return
 		}
@@ -589,6 +617,7 @@ func (e *extractor) finish() {
 		e.f.Globals = append(e.f.Globals, GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)})
 	}
 	e.collectFuncs()
+	e.clientProps()
 }
 
 func sortInts(a []int) {

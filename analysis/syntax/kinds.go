@@ -134,6 +134,16 @@ const (
 	KindMetaProperty
 	KindYieldExpression
 	KindHashBang
+	KindInterfaceBody
+	KindObjectType
+	KindPropertySignature
+	KindMethodSignature
+	KindFunctionType
+	KindConstructorType
+	KindGenericType
+	KindUnionType
+	KindIntersectionType
+	KindParenthesizedType
 
 	// Anonymous keyword tokens the engine needs.
 	TokAsync
@@ -281,6 +291,16 @@ var namedKinds = map[string]Kind{
 	"meta_property":                         KindMetaProperty,
 	"yield_expression":                      KindYieldExpression,
 	"hash_bang_line":                        KindHashBang,
+	"interface_body":                        KindInterfaceBody,
+	"object_type":                           KindObjectType,
+	"property_signature":                    KindPropertySignature,
+	"method_signature":                      KindMethodSignature,
+	"function_type":                         KindFunctionType,
+	"constructor_type":                      KindConstructorType,
+	"generic_type":                          KindGenericType,
+	"union_type":                            KindUnionType,
+	"intersection_type":                     KindIntersectionType,
+	"parenthesized_type":                    KindParenthesizedType,
 }
 
 // tokenKinds maps the anonymous tokens the engine keeps.
