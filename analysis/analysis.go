@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/project"
 )
 
@@ -138,6 +139,10 @@ type TextEdit struct {
 type SuggestedFix struct {
 	Message string
 	Edits   []TextEdit
+	// NeedsReview marks fixes that change which environment code runs in
+	// (adding or removing 'use client'): editors offer them, but
+	// rscls check --fix does not apply them unattended.
+	NeedsReview bool
 }
 
 // Diagnostic is a finding.
@@ -157,6 +162,15 @@ type Pass struct {
 	File *File
 	// Syntax gives FileScope analyzers the syntax tree; nil for GraphScope.
 	Syntax *facts.Local
+	// Graph and Module give GraphScope analyzers the module graph and the
+	// file's module in it; nil for FileScope.
+	Graph  *graph.Graph
+	Module *graph.Module
+	// ReadFile reads a file of the snapshot (File.Src is nil for GraphScope
+	// analyzers, which rarely need text: only to build some fixes).
+	ReadFile func(path string) ([]byte, error)
+	// Rel shortens a path for messages: relative to the workspace root.
+	Rel func(path string) string
 	// Settings is the configuration in force for the file.
 	Settings *Settings
 	// Report records a diagnostic.

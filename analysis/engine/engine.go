@@ -24,7 +24,9 @@ import (
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/project"
+	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/syntax"
 	"github.com/rscls/rscls/analysis/vfs"
 )
@@ -56,6 +58,7 @@ type FileResult struct {
 	// Skip says why the file was not analyzed ("" when it was).
 	Skip string
 	Info analysis.File // path, role and facts (Src is not kept)
+	unit *graph.Unit
 }
 
 // Note is something worth telling the user that is not a finding: a
@@ -84,6 +87,11 @@ type Snapshot struct {
 	settings map[string]*analysis.Settings // by app directory
 	files    map[string]*FileResult
 	notes    []Note
+
+	resolver   *resolve.Resolver
+	graph      *graph.Graph
+	external   map[string]*FileResult // installed packages' modules the graph reached
+	graphDiags map[string][]analysis.Diagnostic
 }
 
 // Load discovers and analyzes the workspace at root.
@@ -93,7 +101,7 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 	if err != nil {
 		return nil, err
 	}
-	s := &Snapshot{FS: fsys, Root: root, Project: proj, opts: opts, files: map[string]*FileResult{}}
+	s := &Snapshot{FS: fsys, Root: root, Project: proj, opts: opts, files: map[string]*FileResult{}, external: map[string]*FileResult{}}
 	for _, n := range proj.Notes {
 		s.notes = append(s.notes, Note{Message: n})
 	}
@@ -111,7 +119,86 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 	for _, r := range results {
 		s.files[r.Path] = r
 	}
+	s.buildGraph(nil)
 	return s, nil
+}
+
+// Graph returns the module graph.
+func (s *Snapshot) Graph() *graph.Graph { return s.graph }
+
+// Resolver returns the snapshot's import resolver.
+func (s *Snapshot) Resolver() *resolve.Resolver { return s.resolver }
+
+// Rel returns path relative to the workspace root, with forward slashes.
+func (s *Snapshot) Rel(path string) string {
+	if r, err := filepath.Rel(s.Root, path); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(path)
+}
+
+// buildGraph resolves imports, computes environments and runs the
+// GraphScope analyzers. prevExternal lets an update reuse installed
+// packages' facts.
+func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult) {
+	if s.resolver == nil {
+		s.resolver = resolve.New(s.FS, resolve.Options{Workspaces: s.Project.Workspaces})
+	}
+	units := make([]*graph.Unit, 0, len(s.files))
+	for _, r := range s.files {
+		if u := r.graphUnit(); u != nil {
+			units = append(units, u)
+		}
+	}
+	load := func(path string) *graph.Unit {
+		if _, ok := syntax.LangForPath(path); !ok {
+			return nil
+		}
+		r, ok := s.external[path]
+		if !ok {
+			r = s.analyzeFile(path, prevExternal[path])
+			s.external[path] = r
+		}
+		return r.graphUnit()
+	}
+	s.graph = graph.Build(graph.Input{Units: units, Resolver: s.resolver, Load: load})
+	s.graphDiags = map[string][]analysis.Diagnostic{}
+	for _, m := range s.graph.Modules {
+		r := s.files[m.Path]
+		if r == nil || m.External || r.Info.InNodeModules {
+			continue
+		}
+		s.runGraphAnalyzers(r, m)
+	}
+}
+
+func (r *FileResult) graphUnit() *graph.Unit {
+	if r.Facts == nil {
+		return nil
+	}
+	if r.unit == nil {
+		r.unit = &graph.Unit{Path: r.Path, Facts: r.Facts, Role: r.Info.Role, External: r.Info.InNodeModules}
+	}
+	return r.unit
+}
+
+func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
+	settings := s.SettingsFor(r.Path)
+	file := r.Info
+	for _, a := range s.opts.Analyzers {
+		if a.Scope != analysis.GraphScope {
+			continue
+		}
+		pass := &analysis.Pass{Analyzer: a, File: &file, Graph: s.graph, Module: m, Settings: settings, ReadFile: s.FS.ReadFile, Rel: s.Rel}
+		pass.Report = func(d analysis.Diagnostic) {
+			d.Rule = a.Name
+			if d.URL == "" {
+				d.URL = a.URL
+			}
+			s.graphDiags[r.Path] = append(s.graphDiags[r.Path], d)
+		}
+		runSafely(a, pass)
+	}
 }
 
 // loadSettings reads rscls.json at the root and at each app directory.
@@ -383,6 +470,9 @@ func (s *Snapshot) FindingsFor(path string) []Finding {
 		out = append(out, Finding{Path: path, Severity: sev, Diagnostic: d})
 	}
 	for _, d := range r.Diags {
+		add(d)
+	}
+	for _, d := range s.graphDiags[path] {
 		add(d)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -1,0 +1,397 @@
+// Package graph builds the module graph of a workspace and decides which
+// environment(s) each module runs in.
+//
+// The server graph starts at the App Router's entry files (pages,
+// layouts, route handlers, metadata files, middleware, instrumentation)
+// and at modules of Server Functions ('use server', module-level
+// 'use cache'). A 'use client' module is a boundary: the server graph
+// keeps a reference to it and the client graph starts there, taking in
+// everything it imports, except modules of Server Functions, which the
+// client only calls. A module without a directive inherits the
+// environments of its importers, so it can be in both ("shared").
+//
+// Reachability is a breadth-first search per environment, so each module
+// keeps one shortest chain of imports from a root: the chain diagnostics
+// show. Imports are resolved per environment, because packages export
+// different files under the react-server and browser conditions.
+package graph
+
+import (
+	"sort"
+
+	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/project"
+	"github.com/rscls/rscls/analysis/resolve"
+	"github.com/rscls/rscls/analysis/rsc"
+)
+
+// Env is an environment: the server graph or the client graph.
+type Env = resolve.Env
+
+const (
+	Server = resolve.Server
+	Client = resolve.Client
+)
+
+// Envs lists both environments.
+var Envs = [2]Env{Server, Client}
+
+// Unit is a file as the graph needs it.
+type Unit struct {
+	Path     string
+	Facts    *facts.File
+	Role     project.Role
+	External bool   // code of an installed package (under node_modules)
+	Package  string // the installed package's name, for External units
+}
+
+// Input is what Build needs.
+type Input struct {
+	// Units are the workspace's own files.
+	Units []*Unit
+	// Resolver resolves imports for the snapshot.
+	Resolver *resolve.Resolver
+	// Load returns the unit for a file outside Units (an installed
+	// package's module), or nil when it cannot be analyzed.
+	Load func(path string) *Unit
+}
+
+// Module is a node of the graph.
+type Module struct {
+	*Unit
+	ID int
+	// Boundary is set for 'use client' modules.
+	Boundary bool
+	// ServerRef is set for 'use server' modules and module-level 'use cache'
+	// modules: the client graph sees only references to their functions.
+	ServerRef bool
+
+	reach   [2]reach
+	targets [2][]int32 // per environment, the module each import resolves to (-1: none); nil until resolved
+	// boundaryFrom is the server-graph edge that first reaches a boundary.
+	boundaryFrom Edge
+	requested    exportSet // exports used by server-graph importers
+	live         []bool    // server-graph liveness of each top-level statement; nil until computed
+}
+
+type reach struct {
+	ok     bool
+	parent int32 // importer on a shortest chain, -1 for a root
+	via    int32 // index of the import in the parent
+}
+
+// Edge is one import between modules.
+type Edge struct {
+	From   *Module
+	Import int // index into From.Facts.Imports
+	To     *Module
+}
+
+// In reports whether the module is in the given environment's graph.
+func (m *Module) In(env Env) bool { return m.reach[env].ok }
+
+// Shared reports whether the module runs in both environments.
+func (m *Module) Shared() bool { return m.reach[Server].ok && m.reach[Client].ok }
+
+// Graph is the module graph of one snapshot.
+type Graph struct {
+	Modules   []*Module
+	byPath    map[string]*Module
+	in        Input
+	importers [2]map[*Module][]Edge
+}
+
+// Build resolves the workspace's imports and computes environments.
+func Build(in Input) *Graph {
+	g := &Graph{byPath: map[string]*Module{}, in: in}
+	g.importers[Server] = map[*Module][]Edge{}
+	g.importers[Client] = map[*Module][]Edge{}
+	units := append([]*Unit(nil), in.Units...)
+	sort.Slice(units, func(i, j int) bool { return units[i].Path < units[j].Path })
+	for _, u := range units {
+		g.add(u)
+	}
+	g.walkServer()
+	g.walkClient()
+	g.computeUsage()
+	return g
+}
+
+func (g *Graph) add(u *Unit) *Module {
+	m := &Module{Unit: u, ID: len(g.Modules)}
+	if u.Facts != nil {
+		f := u.Facts
+		m.Boundary = f.Has(rsc.UseClient) && !f.Has(rsc.UseServer)
+		m.ServerRef = !m.Boundary && (f.Has(rsc.UseServer) || f.Has(rsc.UseCache))
+	}
+	g.Modules = append(g.Modules, m)
+	g.byPath[u.Path] = m
+	return m
+}
+
+// Module returns the module of a path, or nil.
+func (g *Graph) Module(path string) *Module { return g.byPath[path] }
+
+// isServerRoot reports whether the server graph starts at m.
+func isServerRoot(m *Module) bool {
+	if m.External || m.Facts == nil || m.Boundary {
+		return false
+	}
+	return m.Role.IsServerEntry() || m.ServerRef
+}
+
+// framework packages are not followed: their internals are not the
+// user's concern, and the checks look at the specifiers that import them.
+var framework = map[string]bool{
+	"react": true, "react-dom": true, "next": true, "scheduler": true, "styled-jsx": true,
+	"server-only": true, "client-only": true, "@next/env": true, "@next/font": true, "@next/third-parties": true,
+}
+
+// followed reports whether an import is a runtime edge of the graph.
+func followed(imp *facts.Import) bool {
+	if imp.TypeOnly {
+		return false
+	}
+	if imp.Kind == facts.ImportStatic && len(imp.Names) > 0 {
+		for _, n := range imp.Names {
+			if !n.TypeOnly {
+				return true
+			}
+		}
+		return false // import { type A, type B } from 'x' is erased
+	}
+	if imp.Kind == facts.ImportReExport && len(imp.Names) > 0 {
+		for _, n := range imp.Names {
+			if !n.TypeOnly {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// Target returns the module import i of m resolves to in env, or nil.
+func (g *Graph) Target(m *Module, i int, env Env) *Module {
+	if m.Facts == nil || i < 0 || i >= len(m.Facts.Imports) {
+		return nil
+	}
+	if m.targets[env] == nil {
+		m.targets[env] = make([]int32, len(m.Facts.Imports))
+		for k := range m.targets[env] {
+			m.targets[env][k] = -2 // not resolved yet
+		}
+	}
+	if t := m.targets[env][i]; t != -2 {
+		if t < 0 {
+			return nil
+		}
+		return g.Modules[t]
+	}
+	m.targets[env][i] = -1
+	imp := &m.Facts.Imports[i]
+	res := g.in.Resolver.Resolve(m.Path, imp.Source, env, imp.Kind == facts.ImportRequire)
+	if res.Kind != resolve.File || framework[res.Package] {
+		return nil
+	}
+	t := g.byPath[res.Path]
+	if t == nil && g.in.Load != nil {
+		if u := g.in.Load(res.Path); u != nil {
+			if res.Package != "" && u.Package == "" {
+				u.Package = res.Package
+			}
+			t = g.add(u)
+		}
+	}
+	if t == nil {
+		return nil
+	}
+	m.targets[env][i] = int32(t.ID)
+	return t
+}
+
+// Resolution returns how import i of m resolves in env, for explanations.
+func (g *Graph) Resolution(m *Module, i int, env Env) resolve.Result {
+	imp := &m.Facts.Imports[i]
+	return g.in.Resolver.Resolve(m.Path, imp.Source, env, imp.Kind == facts.ImportRequire)
+}
+
+func (g *Graph) walkServer() {
+	var queue []*Module
+	for _, m := range g.Modules {
+		if isServerRoot(m) {
+			m.reach[Server] = reach{ok: true, parent: -1, via: -1}
+			queue = append(queue, m)
+		}
+	}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		for i := range m.Facts.Imports {
+			if !followed(&m.Facts.Imports[i]) {
+				continue
+			}
+			t := g.Target(m, i, Server)
+			if t == nil {
+				continue
+			}
+			e := Edge{From: m, Import: i, To: t}
+			g.importers[Server][t] = append(g.importers[Server][t], e)
+			if t.Boundary {
+				if t.boundaryFrom.From == nil {
+					t.boundaryFrom = e
+				}
+				continue // a client reference: the client graph takes over
+			}
+			if !t.reach[Server].ok && t.Facts != nil {
+				t.reach[Server] = reach{ok: true, parent: int32(m.ID), via: int32(i)}
+				queue = append(queue, t)
+			}
+		}
+	}
+}
+
+func (g *Graph) walkClient() {
+	var queue []*Module
+	for _, m := range g.Modules {
+		if m.Facts != nil && (m.Boundary || (!m.External && m.Role == project.RoleInstrumentationClient)) {
+			m.reach[Client] = reach{ok: true, parent: -1, via: -1}
+			queue = append(queue, m)
+		}
+	}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		for i := range m.Facts.Imports {
+			if !followed(&m.Facts.Imports[i]) {
+				continue
+			}
+			t := g.Target(m, i, Client)
+			if t == nil {
+				continue
+			}
+			g.importers[Client][t] = append(g.importers[Client][t], Edge{From: m, Import: i, To: t})
+			if t.ServerRef || t.reach[Client].ok || t.Facts == nil {
+				continue
+			}
+			if t.Boundary {
+				// An installed package's 'use client' module reached only from
+				// the client graph: it is a root of its own.
+				t.reach[Client] = reach{ok: true, parent: -1, via: -1}
+			} else {
+				t.reach[Client] = reach{ok: true, parent: int32(m.ID), via: int32(i)}
+			}
+			queue = append(queue, t)
+		}
+	}
+}
+
+// Importers returns the edges into m from modules of env's graph.
+func (g *Graph) Importers(m *Module, env Env) []Edge { return g.importers[env][m] }
+
+// BoundaryImporter returns the first server-graph import of a 'use client'
+// module, or an Edge with nil From when no Server Component imports it.
+func (g *Graph) BoundaryImporter(m *Module) Edge { return m.boundaryFrom }
+
+// Step is one module of an import chain. Import is the index of the import
+// in the previous step's module that leads here (-1 for the first step).
+type Step struct {
+	Module *Module
+	Import int
+}
+
+// Chain returns a shortest import chain from a root of env's graph to m,
+// root first; nil when m is not in env. A client chain starts at its
+// 'use client' boundary, preceded by the server chain that reaches the
+// boundary when there is one.
+func (g *Graph) Chain(m *Module, env Env) []Step {
+	if !m.reach[env].ok {
+		return nil
+	}
+	var rev []Step
+	cur := m
+	for {
+		r := cur.reach[env]
+		rev = append(rev, Step{Module: cur, Import: -1})
+		if r.parent < 0 {
+			break
+		}
+		rev[len(rev)-1].Import = int(r.via)
+		cur = g.Modules[r.parent]
+		if len(rev) > len(g.Modules) {
+			break // cannot happen with BFS parents; guards against a cycle bug
+		}
+	}
+	if env == Client && cur.Boundary && cur.boundaryFrom.From != nil {
+		rev[len(rev)-1].Import = cur.boundaryFrom.Import
+		prefix := g.Chain(cur.boundaryFrom.From, Server)
+		for i := len(prefix) - 1; i >= 0; i-- {
+			rev = append(rev, prefix[i])
+		}
+	}
+	out := make([]Step, len(rev))
+	for i := range rev {
+		out[i] = rev[len(rev)-1-i]
+	}
+	return out
+}
+
+// Origin follows a name exported by m (through re-exports and barrels) to
+// the module that declares it. Boundary is the first 'use client' module
+// on the way, whose export is then a client reference; ServerRef likewise
+// the first module of Server Functions. It returns nil for the module
+// when the name cannot be traced.
+func (g *Graph) Origin(m *Module, name string, env Env) (origin *Module, exp *facts.Export, boundary, serverRef *Module) {
+	seen := map[*Module]bool{}
+	for depth := 0; m != nil && m.Facts != nil && depth < 64 && !seen[m]; depth++ {
+		seen[m] = true
+		if m.Boundary && boundary == nil && serverRef == nil {
+			boundary = m
+		}
+		if m.ServerRef && boundary == nil && serverRef == nil {
+			serverRef = m
+		}
+		if name == "*" {
+			return m, nil, boundary, serverRef
+		}
+		x := m.Facts.ExportNamed(name)
+		if x == nil {
+			// export * from ...: look in each star source.
+			for i, imp := range m.Facts.Imports {
+				if imp.Kind != facts.ImportExportAll || len(imp.Names) > 0 || name == "default" {
+					continue
+				}
+				t := g.Target(m, i, env)
+				if t == nil || t.Facts == nil {
+					continue
+				}
+				if o, e, b, s := g.Origin(t, name, env); e != nil {
+					if boundary == nil && serverRef == nil {
+						boundary, serverRef = b, s
+					}
+					return o, e, boundary, serverRef
+				}
+			}
+			return nil, nil, boundary, serverRef
+		}
+		if x.Kind != facts.ExportReExport || x.Source == "" {
+			return m, x, boundary, serverRef
+		}
+		next := g.importFor(m, x.Source)
+		if next < 0 {
+			return m, x, boundary, serverRef
+		}
+		m, name = g.Target(m, next, env), x.Imported
+	}
+	return nil, nil, boundary, serverRef
+}
+
+// importFor returns the index of m's first runtime import of source.
+func (g *Graph) importFor(m *Module, source string) int {
+	for i, imp := range m.Facts.Imports {
+		if imp.Source == source && !imp.TypeOnly {
+			return i
+		}
+	}
+	return -1
+}

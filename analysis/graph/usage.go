@@ -1,0 +1,172 @@
+package graph
+
+import "github.com/rscls/rscls/analysis/facts"
+
+// exportSet is the set of a module's exports that importers use.
+type exportSet struct {
+	all   bool
+	names map[string]bool
+}
+
+// add records names; it reports whether the set grew.
+func (s *exportSet) add(name string) bool {
+	if s.all {
+		return false
+	}
+	if name == "*" {
+		s.all = true
+		return true
+	}
+	if s.names == nil {
+		s.names = map[string]bool{}
+	}
+	if s.names[name] {
+		return false
+	}
+	s.names[name] = true
+	return true
+}
+
+func (s *exportSet) has(name string) bool { return s.all || s.names[name] }
+
+// computeUsage decides which exports of each server-graph module its
+// importers use, following re-exports, so that code inside functions that
+// no Server Component can reach does not count as rendered on the server.
+// An import counts with all the names it lists, whether or not the
+// importer's own code uses them: that errs on the side of reporting.
+func (g *Graph) computeUsage() {
+	var work []*Module
+	request := func(m *Module, name string) {
+		if m.requested.add(name) {
+			work = append(work, m)
+		}
+	}
+	for _, m := range g.Modules {
+		if !m.reach[Server].ok {
+			continue
+		}
+		if m.reach[Server].parent < 0 {
+			request(m, "*") // a root: the framework uses every export
+		}
+		for i, imp := range m.Facts.Imports {
+			t := g.targetIfResolved(m, i, Server)
+			if t == nil || t.Boundary || !followed(&imp) {
+				continue
+			}
+			for _, name := range requestedNames(&imp) {
+				request(t, name)
+			}
+		}
+	}
+	// Re-exports pass requests on to the modules they re-export from.
+	for len(work) > 0 {
+		m := work[len(work)-1]
+		work = work[:len(work)-1]
+		for i, imp := range m.Facts.Imports {
+			if imp.Kind != facts.ImportReExport && imp.Kind != facts.ImportExportAll {
+				continue
+			}
+			t := g.targetIfResolved(m, i, Server)
+			if t == nil || t.Boundary {
+				continue
+			}
+			if imp.Kind == facts.ImportExportAll && len(imp.Names) == 0 {
+				if m.requested.all {
+					request(t, "*")
+					continue
+				}
+				for name := range m.requested.names {
+					if m.Facts.ExportNamed(name) == nil {
+						request(t, name)
+					}
+				}
+				continue
+			}
+			for _, n := range imp.Names {
+				if m.requested.has(n.Exported) {
+					request(t, n.Imported)
+				}
+			}
+		}
+		// export { x } of an imported binding is a re-export too.
+		for _, x := range m.Facts.Exports {
+			if x.Kind != facts.ExportReExport || x.Source == "" || !m.requested.has(x.Name) {
+				continue
+			}
+			if i := g.importFor(m, x.Source); i >= 0 {
+				if t := g.targetIfResolved(m, i, Server); t != nil && !t.Boundary {
+					request(t, x.Imported)
+				}
+			}
+		}
+	}
+}
+
+// targetIfResolved is Target without loading anything new: usage runs
+// after the walks have resolved every followed import.
+func (g *Graph) targetIfResolved(m *Module, i int, env Env) *Module {
+	if m.targets[env] == nil || m.targets[env][i] < 0 {
+		return nil
+	}
+	return g.Modules[m.targets[env][i]]
+}
+
+// requestedNames lists the exports an import uses.
+func requestedNames(imp *facts.Import) []string {
+	switch imp.Kind {
+	case facts.ImportDynamic, facts.ImportRequire:
+		return []string{"*"}
+	case facts.ImportReExport, facts.ImportExportAll:
+		return nil // passed on when the re-exporting module's names are requested
+	}
+	var out []string
+	for _, n := range imp.Names {
+		if !n.TypeOnly {
+			out = append(out, n.Imported)
+		}
+	}
+	return out
+}
+
+// Live reports whether top-level statement stmt of m can run on the
+// server: statements that run when the module loads, exported
+// declarations that server importers use, and what they reference.
+func (g *Graph) Live(m *Module, stmt int) bool {
+	if !m.reach[Server].ok || m.Facts == nil {
+		return false
+	}
+	if m.live == nil {
+		m.live = g.liveStatements(m)
+	}
+	return stmt < 0 || stmt >= len(m.live) || m.live[stmt]
+}
+
+func (g *Graph) liveStatements(m *Module) []bool {
+	f := m.Facts
+	live := make([]bool, len(f.Stmts))
+	var work []int
+	mark := func(s int) {
+		if s >= 0 && s < len(live) && !live[s] {
+			live[s] = true
+			work = append(work, s)
+		}
+	}
+	for s, st := range f.Stmts {
+		if !st.Decl {
+			mark(s)
+		}
+	}
+	for _, x := range f.Exports {
+		if m.requested.has(x.Name) || (x.Kind == facts.ExportAll && m.requested.all) {
+			mark(x.Stmt)
+		}
+	}
+	for len(work) > 0 {
+		s := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, r := range f.Stmts[s].Refs {
+			mark(r)
+		}
+	}
+	return live
+}
