@@ -163,6 +163,7 @@ type GlobalUse struct {
 type APIUse struct {
 	Import  int
 	Name    string // the API's exported name
+	Member  bool   // used as ns.Name through a namespace or default import
 	Span    Span
 	Stmt    int
 	Context UseContext
@@ -287,6 +288,10 @@ type File struct {
 	ClientProps []ClientProp
 	HasErrors   bool // the parser had to recover from syntax errors
 	FirstStmt   int  // byte offset of the first statement: where a directive is inserted
+	Size        int  // the file's length in bytes
+	// Quote and Semicolons describe the file's style, for inserted code.
+	Quote      byte
+	Semicolons bool
 }
 
 // Has reports whether the module has a directive of the given kind.

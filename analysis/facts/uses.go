@@ -241,7 +241,7 @@ func (e *extractor) member(i int) {
 	if !rsc.MemberSources[imp.Source] || (imported != "*" && imported != "default") {
 		return
 	}
-	e.f.APIs = append(e.f.APIs, APIUse{Import: mb.Import, Name: e.text(prop), Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i)})
+	e.f.APIs = append(e.f.APIs, APIUse{Import: mb.Import, Name: e.text(prop), Member: true, Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i)})
 }
 
 // refOf resolves an identifier or member expression (ns.Member) used as a
@@ -618,6 +618,27 @@ func (e *extractor) finish() {
 	}
 	e.collectFuncs()
 	e.clientProps()
+	e.style()
+}
+
+// style records the quote and semicolon conventions of the file, judged by
+// its first import and its first statement.
+func (e *extractor) style() {
+	src := e.t.Src
+	e.f.Size = len(src)
+	e.f.Quote = '\''
+	for _, imp := range e.f.Imports {
+		if s := imp.SourceSpan.Start; s < len(src) && (src[s] == '"' || src[s] == '\'') {
+			e.f.Quote = src[s]
+			break
+		}
+	}
+	for _, st := range e.f.Stmts {
+		if st.Span.End > 0 && st.Span.End <= len(src) && e.kind(e.stmtNodes[0]) != syntax.KindHashBang {
+			e.f.Semicolons = src[st.Span.End-1] == ';'
+			break
+		}
+	}
 }
 
 func sortInts(a []int) {

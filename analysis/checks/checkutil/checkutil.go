@@ -49,44 +49,20 @@ func DeleteStatement(src []byte, s facts.Span) analysis.TextEdit {
 	return analysis.TextEdit{Start: start, End: end}
 }
 
-// Quote returns the quote character the file prefers for string literals,
-// judged by its imports; single quotes when it has none.
-func Quote(src []byte, f *facts.File) byte {
-	for _, imp := range f.Imports {
-		if imp.SourceSpan.End > imp.SourceSpan.Start && imp.SourceSpan.Start < len(src) {
-			if q := src[imp.SourceSpan.Start]; q == '"' || q == '\'' {
-				return q
-			}
-		}
-	}
-	return '\''
-}
-
-// Semicolons reports whether the file ends its statements with semicolons,
-// judged by its first import or statement.
-func Semicolons(src []byte, f *facts.File) bool {
-	for _, s := range f.Stmts {
-		if s.Span.End > 0 && s.Span.End <= len(src) {
-			return src[s.Span.End-1] == ';'
-		}
-	}
-	return false
-}
-
 // InsertDirective returns an edit that adds a directive before the file's
 // first statement, in the file's own quote and semicolon style.
-func InsertDirective(src []byte, f *facts.File, directive string) analysis.TextEdit {
-	q := string(Quote(src, f))
+func InsertDirective(f *facts.File, directive string) analysis.TextEdit {
+	q := string(f.Quote)
+	if q == "\x00" {
+		q = "'"
+	}
 	text := q + directive + q
-	if Semicolons(src, f) {
+	if f.Semicolons {
 		text += ";"
 	}
 	at := f.FirstStmt
-	if at >= len(src) {
-		if len(src) > 0 && src[len(src)-1] != '\n' {
-			return analysis.TextEdit{Start: len(src), End: len(src), NewText: "\n" + text + "\n"}
-		}
-		return analysis.TextEdit{Start: at, End: at, NewText: text + "\n"}
+	if at >= f.Size { // no statement at all: the directive goes first
+		return analysis.TextEdit{Start: 0, End: 0, NewText: text + "\n"}
 	}
 	return analysis.TextEdit{Start: at, End: at, NewText: text + "\n\n"}
 }

@@ -44,7 +44,7 @@ func run(pass *analysis.Pass) error {
 		Message: file.Rel + ` must be a Client Component. Add the "use client" directive at the top of the file to resolve this issue.`,
 		Fixes: []analysis.SuggestedFix{{
 			Message: `Add "use client" at the top of the file`,
-			Edits:   []analysis.TextEdit{checkutil.InsertDirective(file.Src, file.Facts, "use client")},
+			Edits:   []analysis.TextEdit{checkutil.InsertDirective(file.Facts, "use client")},
 		}},
 	})
 	return nil

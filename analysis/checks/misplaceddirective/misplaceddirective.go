@@ -45,7 +45,7 @@ func run(pass *analysis.Pass) error {
 			}
 			fix := analysis.SuggestedFix{Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{checkutil.DeleteStatement(src, s.Stmt)}}
 			if !f.Has(rsc.UseClient) {
-				fix.Edits = append(fix.Edits, checkutil.InsertDirective(src, f, "use client"))
+				fix.Edits = append(fix.Edits, checkutil.InsertDirective(f, "use client"))
 			} else {
 				fix.Message = `Remove "use client"`
 			}
@@ -114,7 +114,7 @@ func unwrap(src []byte, s facts.StringStmt) analysis.SuggestedFix {
 
 func moveToFileTop(src []byte, f *facts.File, s facts.StringStmt) analysis.SuggestedFix {
 	text := literal(src, s)
-	if checkutil.Semicolons(src, f) {
+	if f.Semicolons {
 		text += ";"
 	}
 	at := f.FirstStmt
