@@ -377,7 +377,7 @@ func (e *extractor) importBindings(i int) {
 	if e.parent(i) != 0 {
 		return // an import inside a TS namespace or a broken construct
 	}
-	imp := Import{Kind: ImportStatic, Span: e.span(i), TypeOnly: t.HasToken(i, syntax.TokType), Stmt: int(e.stmtOf[i])}
+	imp := Import{Kind: ImportStatic, Span: e.stmtSpan(i, e.lastNamed(i)), TypeOnly: t.HasToken(i, syntax.TokType), Stmt: int(e.stmtOf[i])}
 	src := t.ChildByField(i, syntax.FieldSource)
 	var locals []int                                                       // identifier node of each name's local binding
 	if req := t.ChildOfKind(i, syntax.KindImportRequireClause); req >= 0 { // import x = require('y')
@@ -586,6 +586,17 @@ func (e *extractor) bodyDirective(fn int) rsc.DirectiveKind {
 		}
 	}
 	return rsc.NoDirective
+}
+
+// lastNamed returns the last named child of i that is not a comment, or i.
+func (e *extractor) lastNamed(i int) int {
+	last := i
+	e.t.Children(i, func(c int) {
+		if n := &e.nodes[c]; n.Named() && n.Kind != syntax.KindComment {
+			last = c
+		}
+	})
+	return last
 }
 
 func (e *extractor) nextNamed(i int) int {

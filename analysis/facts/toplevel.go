@@ -278,7 +278,7 @@ func (e *extractor) reExport(i, src, stmt int, typeOnly bool) {
 	if !ok {
 		return
 	}
-	imp := Import{Kind: ImportReExport, Source: source, SourceSpan: e.span(src), Span: e.span(i), TypeOnly: typeOnly, Stmt: stmt}
+	imp := Import{Kind: ImportReExport, Source: source, SourceSpan: e.span(src), Span: e.stmtSpan(i, e.lastNamed(i)), TypeOnly: typeOnly, Stmt: stmt}
 	if clause := t.ChildOfKind(i, syntax.KindExportClause); clause >= 0 {
 		t.Children(clause, func(spec int) {
 			if e.kind(spec) != syntax.KindExportSpecifier {
@@ -309,7 +309,7 @@ func (e *extractor) reExport(i, src, stmt int, typeOnly bool) {
 			Span: e.span(i), NameSpan: e.span(ns), AsyncAt: -1, Stmt: stmt}, -1)
 	} else {
 		imp.Kind = ImportExportAll
-		e.addExport(Export{Name: "*", Kind: ExportAll, Source: source, TypeOnly: typeOnly, Span: e.span(i), NameSpan: e.span(i), AsyncAt: -1, Stmt: stmt}, -1)
+		e.addExport(Export{Name: "*", Kind: ExportAll, Source: source, TypeOnly: typeOnly, Span: imp.Span, NameSpan: imp.Span, AsyncAt: -1, Stmt: stmt}, -1)
 	}
 	e.f.Imports = append(e.f.Imports, imp)
 }
