@@ -134,13 +134,17 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 	return snap
 }
 
-// Apply applies non-overlapping edits to src.
+// Apply applies non-overlapping edits to src; identical edits (the same
+// fix offered by several diagnostics) apply once.
 func Apply(src []byte, edits []analysis.TextEdit) ([]byte, error) {
 	sorted := append([]analysis.TextEdit(nil), edits...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
 	var out []byte
 	last := 0
-	for _, e := range sorted {
+	for i, e := range sorted {
+		if i > 0 && e == sorted[i-1] {
+			continue
+		}
 		if e.Start < last || e.End < e.Start || e.End > len(src) {
 			return nil, fmt.Errorf("overlapping or out-of-range edit %d-%d", e.Start, e.End)
 		}

@@ -10,7 +10,7 @@ import (
 )
 
 // applyFixes applies, for every finding that has exactly one suggested
-// fix, that fix. A fix whose edits overlap an edit already taken is left
+// fix not marked NeedsReview, that fix. A fix whose edits overlap an edit already taken is left
 // out whole, so no file is half-fixed. It returns how many fixes it applied.
 func applyFixes(findings []engine.Finding, only map[string]bool) (int, error) {
 	type edit struct {
@@ -20,7 +20,7 @@ func applyFixes(findings []engine.Finding, only map[string]bool) (int, error) {
 	byFile := map[string][]edit{}
 	var fixes [][]analysis.TextEdit
 	for _, f := range findings {
-		if len(f.Fixes) != 1 || (only != nil && !only[f.Path]) {
+		if len(f.Fixes) != 1 || f.Fixes[0].NeedsReview || (only != nil && !only[f.Path]) {
 			continue
 		}
 		var edits []analysis.TextEdit
@@ -35,18 +35,26 @@ func applyFixes(findings []engine.Finding, only map[string]bool) (int, error) {
 	rejected := map[int]bool{}
 	for i, edits := range fixes {
 		ok := true
+		var fresh []analysis.TextEdit
 		for _, e := range edits {
+			dup := false
 			for _, prev := range byFile[e.Path] {
-				if overlaps(prev.TextEdit, e) {
+				switch {
+				case prev.TextEdit == e:
+					dup = true // the same fix offered by another finding
+				case overlaps(prev.TextEdit, e):
 					ok = false
 				}
+			}
+			if !dup {
+				fresh = append(fresh, e)
 			}
 		}
 		if !ok {
 			rejected[i] = true
 			continue
 		}
-		for _, e := range edits {
+		for _, e := range fresh {
 			byFile[e.Path] = append(byFile[e.Path], edit{e, i})
 		}
 	}
