@@ -215,3 +215,11 @@ func (s *Settings) CacheKindsOrNil() []string {
 	}
 	return s.CacheKinds
 }
+
+// ClientOnlyModulesOrNil returns the configured extra client-only modules.
+func (s *Settings) ClientOnlyModulesOrNil() []string {
+	if s == nil {
+		return nil
+	}
+	return s.ClientOnlyModules
+}

@@ -178,8 +178,26 @@ func (r *FileResult) graphUnit() *graph.Unit {
 	}
 	if r.unit == nil {
 		r.unit = &graph.Unit{Path: r.Path, Facts: r.Facts, Role: r.Info.Role, External: r.Info.InNodeModules}
+		if r.Info.InNodeModules {
+			r.unit.Package = packageOf(r.Path)
+		}
 	}
 	return r.unit
+}
+
+// packageOf returns the name of the installed package a file belongs to:
+// what follows the last node_modules directory in its path.
+func packageOf(path string) string {
+	p := filepath.ToSlash(path)
+	i := strings.LastIndex(p, "/node_modules/")
+	if i < 0 {
+		return ""
+	}
+	parts := strings.SplitN(p[i+len("/node_modules/"):], "/", 3)
+	if strings.HasPrefix(parts[0], "@") && len(parts) > 1 {
+		return parts[0] + "/" + parts[1]
+	}
+	return parts[0]
 }
 
 func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {

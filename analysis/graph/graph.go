@@ -395,3 +395,17 @@ func (g *Graph) importFor(m *Module, source string) int {
 	}
 	return -1
 }
+
+// IsRoot reports whether env's graph starts at m (an entry file, a module
+// of Server Functions, a 'use client' boundary).
+func (m *Module) IsRoot(env Env) bool { return m.reach[env].ok && m.reach[env].parent < 0 }
+
+// ResolveSpecifier resolves a specifier as if m imported it, returning the
+// file path or "".
+func (g *Graph) ResolveSpecifier(m *Module, specifier string, env Env) string {
+	res := g.in.Resolver.Resolve(m.Path, specifier, env, false)
+	if res.Kind != resolve.File {
+		return ""
+	}
+	return res.Path
+}

@@ -4,15 +4,26 @@ package suite
 import (
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/checks/asyncclientcomponent"
+	"github.com/rscls/rscls/analysis/checks/browserglobalinserver"
+	"github.com/rscls/rscls/analysis/checks/clientapiinserver"
+	"github.com/rscls/rscls/analysis/checks/cliententryprops"
+	"github.com/rscls/rscls/analysis/checks/clientmoduleinserver"
 	"github.com/rscls/rscls/analysis/checks/conflictingdirectives"
 	"github.com/rscls/rscls/analysis/checks/errorboundaryclient"
+	"github.com/rscls/rscls/analysis/checks/eventhandlerinserver"
 	"github.com/rscls/rscls/analysis/checks/metadataexport"
 	"github.com/rscls/rscls/analysis/checks/misplaceddirective"
 	"github.com/rscls/rscls/analysis/checks/misspelleddirective"
+	"github.com/rscls/rscls/analysis/checks/mixedbarrel"
+	"github.com/rscls/rscls/analysis/checks/nonserializableprop"
 	"github.com/rscls/rscls/analysis/checks/pagesrouterexport"
 	"github.com/rscls/rscls/analysis/checks/serverfileexports"
 	"github.com/rscls/rscls/analysis/checks/serverfunctioninclient"
 	"github.com/rscls/rscls/analysis/checks/serverfunctions"
+	"github.com/rscls/rscls/analysis/checks/serveronlyinclient"
+	"github.com/rscls/rscls/analysis/checks/ssrfalseinserver"
+	"github.com/rscls/rscls/analysis/checks/thirdpartyclientpackage"
+	"github.com/rscls/rscls/analysis/checks/unnecessaryuseclient"
 )
 
 // Analyzers is the full suite.
@@ -27,6 +38,17 @@ var Analyzers = []*analysis.Analyzer{
 	errorboundaryclient.Analyzer,
 	metadataexport.Analyzer,
 	pagesrouterexport.Analyzer,
+	clientapiinserver.Analyzer,
+	browserglobalinserver.Analyzer,
+	eventhandlerinserver.Analyzer,
+	serveronlyinclient.Analyzer,
+	clientmoduleinserver.Analyzer,
+	ssrfalseinserver.Analyzer,
+	nonserializableprop.Analyzer,
+	cliententryprops.Analyzer,
+	thirdpartyclientpackage.Analyzer,
+	mixedbarrel.Analyzer,
+	unnecessaryuseclient.Analyzer,
 }
 
 // ByName returns the analyzer with the given name, or nil.

@@ -1,11 +1,12 @@
-import { Counter } from '@/components/counter'
+import { Post } from '@/components/post'
+import { UserMenu } from '@/components/user-menu'
 import { saveNote } from '@/lib/actions'
 
 export default function Home() {
   return (
     <main>
-      <h1>Notes</h1>
-      <Counter initial={1} />
+      <UserMenu />
+      <Post title="Hello" />
       <form action={saveNote}>
         <input name="note" />
       </form>

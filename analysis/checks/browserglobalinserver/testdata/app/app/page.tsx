@@ -1,0 +1,15 @@
+import { Width, Unused } from '../components/width'
+import { Guarded } from '../components/guarded'
+import { Interactive } from '../components/interactive'
+import { track } from '../lib/analytics'
+
+export default function Page() {
+  track('page')
+  return (
+    <main>
+      <Width />
+      <Guarded />
+      <Interactive />
+    </main>
+  )
+}

@@ -1,0 +1,19 @@
+const initial = window.innerWidth // want "window is not defined on the server: this module is in the server graph, and this code runs when the module loads"
+
+export function Width() {
+  const title = document.title // want "document is not defined on the server: .* while a Server Component renders"
+  function onResize() {
+    return window.innerWidth // inside a handler: never runs during render
+  }
+  return <p>{title}{initial}{String(onResize)}</p>
+}
+
+// app/page.tsx imports this one too, so it renders on the server.
+export function Unused() {
+  return <p>{localStorage.length}</p> // want "localStorage is not defined on the server"
+}
+
+// Exported but imported by no server module: never rendered on the server.
+export function NotImported() {
+  return <p>{sessionStorage.length}</p>
+}

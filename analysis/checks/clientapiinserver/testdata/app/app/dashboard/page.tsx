@@ -1,0 +1,8 @@
+import { useRouter } from 'next/navigation' // want "depends on `useRouter` into a React Server Component module"
+import type { Dispatch } from 'react'
+
+export default function Dashboard() {
+  const router = useRouter()
+  const d: Dispatch<number> | null = null
+  return <p>{String(router) + String(d)}</p>
+}

@@ -1,0 +1,59 @@
+// Package cliententryprops warns about function-typed props of components
+// exported by a 'use client' module that Server Components import.
+package cliententryprops
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/project"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name: "clientEntryProps",
+	Doc: `function-typed prop of a Client Component that Server Components import
+
+A Server Component can only pass a function to a Client Component if it
+is a Server Function. Next.js's TypeScript plugin warns about every
+function-typed prop of every 'use client' export, which is noise for
+components only ever rendered by other Client Components; this check warns
+only when a server-graph module imports the file, and says which one. A
+prop named action, or ending in Action, is taken to be a Server Function.`,
+	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client#serializable-props",
+	Scope:    analysis.GraphScope,
+	Severity: analysis.SeverityWarning,
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) error {
+	m := pass.Module
+	if !m.Boundary || m.External || len(m.Facts.ClientProps) == 0 {
+		return nil
+	}
+	from := pass.Graph.BoundaryImporter(m)
+	if from.From == nil {
+		return nil // no Server Component imports it
+	}
+	errorFile := m.Role == project.RoleError || m.Role == project.RoleGlobalError
+	imp := &from.From.Facts.Imports[from.Import]
+	related := []analysis.RelatedInformation{{
+		Location: analysis.Location{Path: from.From.Path, Start: imp.SourceSpan.Start, End: imp.SourceSpan.End},
+		Message:  fmt.Sprintf("%s, a Server Component module, imports this file", pass.Rel(from.From.Path)),
+	}}
+	for _, p := range m.Facts.ClientProps {
+		if p.Prop == "action" || (strings.HasSuffix(p.Prop, "Action") && len(p.Prop) > len("Action")) || (errorFile && p.Prop == "reset") {
+			continue
+		}
+		msg := fmt.Sprintf(`Props must be serializable for components in the "use client" entry file. %q is a function that's not a Server Action. Rename %q either to "action" or have its name end with "Action" e.g. "%sAction" to indicate it is a Server Action.`, p.Prop, p.Prop, p.Prop)
+		if p.Class {
+			msg = fmt.Sprintf(`Props must be serializable for components in the "use client" entry file, %q is invalid.`, p.Prop)
+		}
+		pass.Report(analysis.Diagnostic{
+			Start: p.Span.Start, End: p.Span.End,
+			Message: msg + fmt.Sprintf(" (%s imports this file from the server graph.)", pass.Rel(from.From.Path)),
+			Related: related,
+		})
+	}
+	return nil
+}

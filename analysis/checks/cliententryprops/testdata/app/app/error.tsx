@@ -1,0 +1,4 @@
+'use client'
+export default function Error({ reset }: { reset: () => void }) {
+  return <button onClick={reset}>Retry</button>
+}

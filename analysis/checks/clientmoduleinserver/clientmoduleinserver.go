@@ -1,0 +1,108 @@
+// Package clientmoduleinserver reports client-only modules imported into
+// the server graph.
+package clientmoduleinserver
+
+import (
+	"fmt"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/checks/checkutil"
+	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/rsc"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name: "clientModuleInServer",
+	Doc: `client-only module imported into the server graph
+
+client-only, react-dom/client, react-dom/server and next/router (and the
+modules listed in clientOnlyModules) cannot be imported by Server
+Components; Next.js refuses to build them. A module that imports
+client-only declares itself client-only: it is reported at the Server
+Component import that reaches it.`,
+	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/composition-patterns#client-components",
+	Scope:    analysis.GraphScope,
+	Severity: analysis.SeverityError,
+	Run:      run,
+}
+
+// Message is Next.js's message for a client-only module in the server graph.
+func Message(source string) string {
+	switch source {
+	case "react-dom/server":
+		return "You're importing a component that imports react-dom/server. To fix it, render or return the content directly as a Server Component instead for perf and security."
+	case "next/router":
+		return "You have a Server Component that imports next/router. Use next/navigation instead."
+	}
+	return fmt.Sprintf(`You're importing a component that imports %s. It only works in a Client Component but none of its parents are marked with "use client", so they're Server Components by default.`, source)
+}
+
+func clientOnly(imp *facts.Import, settings *analysis.Settings) string {
+	if imp.TypeOnly {
+		return ""
+	}
+	for _, mod := range rsc.ClientOnlyModules {
+		if imp.Source == mod {
+			return mod
+		}
+	}
+	for _, mod := range settings.ClientOnlyModulesOrNil() {
+		if checkutil.MatchModule(imp.Source, mod) {
+			return imp.Source
+		}
+	}
+	return ""
+}
+
+// marker reports whether m declares itself client-only by importing client-only.
+func marker(m *graph.Module) bool {
+	if m.Facts == nil {
+		return false
+	}
+	for _, imp := range m.Facts.Imports {
+		if imp.Source == "client-only" && !imp.TypeOnly {
+			return true
+		}
+	}
+	return false
+}
+
+func run(pass *analysis.Pass) error {
+	m := pass.Module
+	if !m.In(graph.Server) || m.External {
+		return nil
+	}
+	g := pass.Graph
+	f := m.Facts
+	var chain []graph.Step
+	report := func(span facts.Span, msg string) {
+		if chain == nil {
+			chain = g.Chain(m, graph.Server)
+		}
+		pass.Report(analysis.Diagnostic{
+			Start: span.Start, End: span.End,
+			Message: checkutil.WithChain(pass, msg, chain),
+			Related: checkutil.ChainRelated(pass, chain),
+		})
+	}
+	for i := range f.Imports {
+		imp := &f.Imports[i]
+		if src := clientOnly(imp, pass.Settings); src != "" {
+			if src == "client-only" && !m.IsRoot(graph.Server) {
+				continue // reported at the import that brings this module in
+			}
+			report(imp.SourceSpan, Message(src))
+			continue
+		}
+		if !followedImport(imp) {
+			continue
+		}
+		if t := g.Target(m, i, graph.Server); t != nil && !t.Boundary && marker(t) {
+			report(imp.SourceSpan, Message("client-only")+fmt.Sprintf(" (%s imports \"client-only\".)", pass.Rel(t.Path)))
+		}
+	}
+	return nil
+}
+
+func followedImport(imp *facts.Import) bool { return !imp.TypeOnly }

@@ -1,0 +1,4 @@
+import 'client-only'
+export function Widget() {
+  return null
+}

@@ -1,0 +1,4 @@
+'use client'
+export function Counter() {
+  return <button onClick={() => 1}>+</button>
+}

@@ -1,0 +1,272 @@
+// Package mixedbarrel reports imports through a barrel file that also
+// re-exports modules that break the importer's environment.
+package mixedbarrel
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/checks/checkutil"
+	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/rsc"
+)
+
+var Analyzer = &analysis.Analyzer{
+	Name: "mixedBarrel",
+	Doc: `import through a barrel that mixes client and server-only modules
+
+A barrel (an index file of re-exports) loads every module it re-exports,
+whatever names the importer asks for. When a Client Component imports a
+harmless name from a barrel that also re-exports server-only code (or a
+Server Component one that also re-exports a module using client hooks),
+the whole barrel comes along and breaks the build. The finding names the
+module that does not belong, and the fix imports each name from the
+module that declares it.`,
+	URL:      "https://nextjs.org/docs/app/building-your-application/optimizing/package-bundling#optimizing-package-imports",
+	Scope:    analysis.GraphScope,
+	Severity: analysis.SeverityError,
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) error {
+	m := pass.Module
+	if m.External {
+		return nil
+	}
+	for _, env := range graph.Envs {
+		if !m.In(env) {
+			continue
+		}
+		for i := range m.Facts.Imports {
+			check(pass, env, i)
+		}
+	}
+	return nil
+}
+
+// isBarrel reports whether a module only re-exports other modules.
+func isBarrel(b *graph.Module) bool {
+	f := b.Facts
+	if b.Boundary || b.ServerRef || len(f.Exports) == 0 || len(f.JSX) > 0 || len(f.Globals) > 0 || len(f.APIs) > 0 {
+		return false
+	}
+	sources := map[string]bool{}
+	for _, x := range f.Exports {
+		if x.Kind != facts.ExportReExport && x.Kind != facts.ExportAll {
+			return false
+		}
+		sources[x.Source] = true
+	}
+	for _, st := range f.Stmts {
+		if !st.Decl {
+			return false
+		}
+	}
+	return len(sources) >= 2
+}
+
+// problem says why module o breaks env ("" when it does not).
+func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
+	if env == graph.Client {
+		if why := checkutil.ServerOnlyReason(pass.Graph, o, pass.Settings); why != "" {
+			return fmt.Sprintf("a module that depends on %q", why)
+		}
+		return ""
+	}
+	if o.Boundary || o.Facts == nil {
+		return ""
+	}
+	for _, imp := range o.Facts.Imports {
+		for _, n := range imp.Names {
+			if !imp.TypeOnly && !n.TypeOnly && imp.Kind == facts.ImportStatic && rsc.IsClientOnlyAPI(imp.Source, n.Imported) {
+				return fmt.Sprintf("a module that uses %s without \"use client\"", n.Imported)
+			}
+		}
+	}
+	return ""
+}
+
+// leaves lists the non-barrel modules a barrel re-exports, through nested barrels.
+func leaves(g *graph.Graph, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
+	if seen[b] {
+		return out
+	}
+	seen[b] = true
+	for i, imp := range b.Facts.Imports {
+		if imp.TypeOnly || (imp.Kind != facts.ImportReExport && imp.Kind != facts.ImportExportAll && imp.Kind != facts.ImportStatic) {
+			continue
+		}
+		t := g.Target(b, i, env)
+		if t == nil || t.Facts == nil || seen[t] {
+			continue
+		}
+		if isBarrel(t) {
+			out = leaves(g, t, env, seen, out)
+		} else {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func check(pass *analysis.Pass, env graph.Env, i int) {
+	g := pass.Graph
+	m := pass.Module
+	imp := &m.Facts.Imports[i]
+	if imp.TypeOnly || imp.Kind != facts.ImportStatic || len(imp.Names) == 0 {
+		return
+	}
+	b := g.Target(m, i, env)
+	if b == nil || b.Facts == nil || !isBarrel(b) {
+		return
+	}
+	type pick struct {
+		name   facts.ImportName
+		origin *graph.Module
+		export string
+	}
+	var picks []pick
+	for _, n := range imp.Names {
+		if n.Imported == "*" {
+			return // a namespace import uses the whole barrel
+		}
+		o, x, boundary, serverRef := g.Origin(b, n.Imported, env)
+		if x == nil || o == nil {
+			return
+		}
+		if boundary != nil && env == graph.Server {
+			o = boundary // a client reference: importing it directly is fine
+		}
+		if serverRef != nil {
+			o = serverRef
+		}
+		if problem(pass, o, env) != "" {
+			return // the name itself is the problem: other checks report it
+		}
+		picks = append(picks, pick{n, o, x.Name})
+	}
+	used := map[*graph.Module]bool{}
+	for _, p := range picks {
+		used[p.origin] = true
+	}
+	var culprit *graph.Module
+	var why string
+	for _, leaf := range leaves(g, b, env, map[*graph.Module]bool{}, nil) {
+		if used[leaf] {
+			continue
+		}
+		if w := problem(pass, leaf, env); w != "" {
+			culprit, why = leaf, w
+			break
+		}
+	}
+	if culprit == nil {
+		return
+	}
+	graphName := "client"
+	if env == graph.Server {
+		graphName = "server"
+	}
+	msg := fmt.Sprintf("This import goes through the barrel %s, which also re-exports %s, %s; importing the barrel brings it into the %s graph. Import the names from their own modules instead.",
+		pass.Rel(b.Path), pass.Rel(culprit.Path), why, graphName)
+	d := analysis.Diagnostic{
+		Start: imp.SourceSpan.Start, End: imp.SourceSpan.End,
+		Message: msg,
+		Related: []analysis.RelatedInformation{{Location: analysis.Location{Path: culprit.Path}, Message: pass.Rel(culprit.Path) + " is re-exported by " + pass.Rel(b.Path)}},
+	}
+	// Rewrite the import, one statement per declaring module, when each
+	// new specifier resolves to that module.
+	specs := map[*graph.Module]string{}
+	if g.Resolution(m, i, env).Package != "" {
+		specs = nil // a package's exports decide which subpaths exist
+	}
+	for _, p := range picks {
+		if _, ok := specs[p.origin]; ok || specs == nil {
+			continue
+		}
+		spec := specifierFor(m, imp.Source, b, p.origin)
+		if spec == "" || g.ResolveSpecifier(m, spec, env) != p.origin.Path {
+			specs = nil
+			break
+		}
+		specs[p.origin] = spec
+	}
+	if specs != nil {
+		var stmts []string
+		byOrigin := map[string][]pick{}
+		var order []string
+		for _, p := range picks {
+			spec := specs[p.origin]
+			if _, ok := byOrigin[spec]; !ok {
+				order = append(order, spec)
+			}
+			byOrigin[spec] = append(byOrigin[spec], p)
+		}
+		sort.Strings(order)
+		q := string(m.Facts.Quote)
+		semi := ""
+		if m.Facts.Semicolons {
+			semi = ";"
+		}
+		for _, spec := range order {
+			var def string
+			var named []string
+			for _, p := range byOrigin[spec] {
+				switch {
+				case p.export == "default":
+					def = p.name.Local
+				case p.export == p.name.Local:
+					named = append(named, p.export)
+				default:
+					named = append(named, p.export+" as "+p.name.Local)
+				}
+			}
+			clause := def
+			if len(named) > 0 {
+				if clause != "" {
+					clause += ", "
+				}
+				clause += "{ " + strings.Join(named, ", ") + " }"
+			}
+			stmts = append(stmts, fmt.Sprintf("import %s from %s%s%s%s", clause, q, spec, q, semi))
+		}
+		d.Fixes = []analysis.SuggestedFix{{
+			Message: "Import from the declaring modules instead of the barrel",
+			Edits:   []analysis.TextEdit{{Start: imp.Span.Start, End: imp.Span.End, NewText: strings.Join(stmts, "\n")}},
+		}}
+	}
+	pass.Report(d)
+}
+
+// specifierFor builds a specifier for target in the style of the original
+// one: through the barrel's directory for aliases, relative otherwise.
+func specifierFor(from *graph.Module, original string, barrel, target *graph.Module) string {
+	noExt := strings.TrimSuffix(target.Path, filepath.Ext(target.Path))
+	if strings.HasPrefix(original, ".") {
+		rel, err := filepath.Rel(filepath.Dir(from.Path), noExt)
+		if err != nil {
+			return ""
+		}
+		rel = strings.TrimSuffix(filepath.ToSlash(rel), "/index")
+		if !strings.HasPrefix(rel, ".") {
+			rel = "./" + rel
+		}
+		return rel
+	}
+	barrelDir := filepath.Dir(barrel.Path)
+	rel, err := filepath.Rel(barrelDir, noExt)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	base := original
+	if !strings.HasPrefix(filepath.Base(barrel.Path), "index.") {
+		base = path.Dir(original)
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(base, "/")+"/"+filepath.ToSlash(rel), "/index")
+}

@@ -1,0 +1,4 @@
+'use client'
+export function Button({ children }: { children: React.ReactNode }) {
+  return <button>{children}</button>
+}

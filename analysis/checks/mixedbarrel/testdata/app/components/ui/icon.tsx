@@ -1,0 +1,3 @@
+export function Icon() {
+  return <svg />
+}

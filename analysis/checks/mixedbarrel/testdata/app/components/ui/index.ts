@@ -1,0 +1,5 @@
+export { Button } from './button'
+export * from './icon'
+export { Badge } from './badge'
+export { Counter } from './counter'
+export * from '../../lib/data'

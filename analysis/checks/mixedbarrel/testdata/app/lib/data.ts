@@ -1,0 +1,4 @@
+import { cookies } from 'next/headers'
+export async function readTheme() {
+  return (await cookies()).get('theme')
+}

@@ -1,0 +1,3 @@
+// A barrel whose modules are all fine anywhere.
+export * from './label'
+export * from './math'

@@ -1,0 +1,3 @@
+export function formatLabel(s: string) {
+  return s.trim()
+}

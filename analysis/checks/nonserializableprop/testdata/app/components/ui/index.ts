@@ -1,0 +1,2 @@
+export * from '../picker'
+export { ServerList } from './server-list'

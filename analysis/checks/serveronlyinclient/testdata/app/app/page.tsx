@@ -1,0 +1,13 @@
+import { Profile } from '../components/profile'
+import { Settings } from '../components/settings'
+import { getUser } from '../lib/db'
+
+export default async function Page() {
+  const user = await getUser()
+  return (
+    <>
+      <Profile name={user.name} />
+      <Settings />
+    </>
+  )
+}

@@ -1,0 +1,3 @@
+export function formatName(n: string) {
+  return n.toUpperCase()
+}

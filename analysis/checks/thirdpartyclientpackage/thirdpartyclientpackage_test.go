@@ -1,0 +1,12 @@
+package thirdpartyclientpackage_test
+
+import (
+	"testing"
+
+	"github.com/rscls/rscls/analysis/analysistest"
+	"github.com/rscls/rscls/analysis/checks/thirdpartyclientpackage"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, "testdata/app", thirdpartyclientpackage.Analyzer)
+}

@@ -1,0 +1,6 @@
+import { Shell } from '../components/shell'
+import { Card } from '../components/card'
+
+export default function Page() {
+  return <Shell><Card /></Shell>
+}

@@ -1,0 +1,5 @@
+'use client'
+// Imported by a Server Component.
+export function Card() {
+  return <div />
+}

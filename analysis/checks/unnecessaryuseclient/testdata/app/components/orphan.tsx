@@ -1,0 +1,5 @@
+'use client'
+// Imported by nothing: not for us to judge.
+export function Orphan() {
+  return null
+}

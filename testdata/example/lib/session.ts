@@ -1,0 +1,5 @@
+import { cookies } from 'next/headers'
+
+export async function currentUser() {
+  return (await cookies()).get('user')?.value
+}
