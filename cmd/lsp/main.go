@@ -52,6 +52,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "check":
 		return runCheck(args, stdout, stderr)
+	case "graph":
+		return runGraph(args, stdout, stderr)
 	case "version":
 		fmt.Fprintf(stdout, "rscls %s\n", versionString())
 		return 0
