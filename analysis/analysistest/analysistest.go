@@ -34,6 +34,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// Updating reports whether the tests run with -update, so that other
+// generated files of a package's tests follow the same flag.
+func Updating() bool { return *update }
+
 type expectation struct {
 	file string
 	line int // 0-based

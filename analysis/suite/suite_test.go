@@ -1,15 +1,13 @@
 package suite
 
 import (
-	"flag"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/analysistest"
 )
-
-var update = flag.Bool("update", false, "rewrite the generated sections of README.md")
 
 func TestValidate(t *testing.T) {
 	if err := analysis.Validate(Analyzers); err != nil {
@@ -44,16 +42,26 @@ func TestReadmeUpToDate(t *testing.T) {
 		}
 		got := text[i+len(start) : j]
 		if got != sec.body {
-			if *update {
+			if analysistest.Updating() {
 				text = text[:i+len(start)] + sec.body + text[j:]
 				continue
 			}
 			t.Errorf("README.md section %q is stale; run go test ./analysis/suite -update", sec.name)
 		}
 	}
-	if *update {
+	if analysistest.Updating() {
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestFixtureProjects runs the whole suite over the shared fixture
+// projects, whose files carry want comments for every finding.
+func TestFixtureProjects(t *testing.T) {
+	for _, dir := range []string{"../../testdata/monorepo"} {
+		t.Run(dir, func(t *testing.T) {
+			analysistest.Run(t, dir, Analyzers...)
+		})
 	}
 }

@@ -1,0 +1,4 @@
+import { Panel } from '@/components/panel'
+export default function Settings() {
+  return <Panel />
+}

@@ -1,0 +1,8 @@
+'use client'
+import { Card } from '@mono/ui/card'
+import { Tabs } from '@mono/ui/tabs'
+import { initials } from '@/lib/initials'
+import { loadUser } from '@mono/data' // want `depends on "server-only" into a React Client Component module. .*\(packages/data/src/index.ts imports "server-only".\)`
+export function Profile() {
+  return <Card><Tabs names={[initials('Ada Lovelace')]} />{String(loadUser)}</Card>
+}

@@ -1,0 +1,4 @@
+import 'server-only'
+export async function loadUser() {
+  return { name: 'Ada' }
+}
