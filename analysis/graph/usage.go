@@ -111,10 +111,16 @@ func (g *Graph) targetIfResolved(m *Module, i int, env Env) *Module {
 	return g.Modules[m.targets[env][i]]
 }
 
-// requestedNames lists the exports an import uses.
+// requestedNames lists the exports an import uses. A dynamic import()
+// uses names nobody can see (React.lazy, registries of lazy components)
+// and loads them on demand, so it makes nothing live: render-time checks
+// stay quiet about code only reached that way, while the compiler's
+// import checks still apply to the module.
 func requestedNames(imp *facts.Import) []string {
 	switch imp.Kind {
-	case facts.ImportDynamic, facts.ImportRequire:
+	case facts.ImportDynamic:
+		return nil
+	case facts.ImportRequire:
 		return []string{"*"}
 	case facts.ImportReExport, facts.ImportExportAll:
 		return nil // passed on when the re-exporting module's names are requested
