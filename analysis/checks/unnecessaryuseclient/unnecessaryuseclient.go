@@ -3,11 +3,15 @@
 package unnecessaryuseclient
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/project"
+	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/rsc"
 )
 
@@ -35,7 +39,7 @@ func run(pass *analysis.Pass) error {
 	if g.BoundaryImporter(m).From != nil || len(g.Importers(m, graph.Client)) == 0 {
 		return nil // Server Components import it, or nothing does
 	}
-	if usesClientAPIs(m.Facts) {
+	if usesClientAPIs(m.Facts) || wrapsPackage(g, m) {
 		return nil
 	}
 	for _, d := range m.Facts.Directives {
@@ -57,6 +61,33 @@ func run(pass *analysis.Pass) error {
 		return nil
 	}
 	return nil
+}
+
+// wrapsPackage reports whether the module imports a third-party package
+// (installed, or not installed yet). A 'use client' module around a
+// package's components is the usual way to use them from Server
+// Components, and the package may need the client for reasons the
+// graph cannot see.
+func wrapsPackage(g *graph.Graph, m *graph.Module) bool {
+	for i, imp := range m.Facts.Imports {
+		if imp.TypeOnly || strings.HasPrefix(imp.Source, ".") || isFramework(imp.Source) {
+			continue
+		}
+		res := g.Resolution(m, i, graph.Client)
+		if res.Kind == resolve.NotFound || (res.Kind == resolve.File && strings.Contains(filepath.ToSlash(res.Path), "/node_modules/")) {
+			return true
+		}
+	}
+	return false
+}
+
+func isFramework(source string) bool {
+	for _, p := range []string{"react", "react-dom", "next"} {
+		if source == p || strings.HasPrefix(source, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // usesClientAPIs reports whether a module does anything that needs the
