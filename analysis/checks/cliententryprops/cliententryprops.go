@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/project"
 )
 
@@ -31,29 +33,53 @@ func run(pass *analysis.Pass) error {
 	if !m.Boundary || m.External || len(m.Facts.ClientProps) == 0 {
 		return nil
 	}
-	from := pass.Graph.BoundaryImporter(m)
-	if from.From == nil {
-		return nil // no Server Component imports it
+	// Which components do Server Components import, and where.
+	importedBy := map[string]graph.Edge{}
+	for _, e := range pass.Graph.Importers(m, graph.Server) {
+		imp := &e.From.Facts.Imports[e.Import]
+		if imp.Kind != facts.ImportStatic && imp.Kind != facts.ImportReExport {
+			continue // a dynamic import renders whatever it renders, without props we can see
+		}
+		for _, n := range imp.Names {
+			if n.TypeOnly {
+				continue
+			}
+			if _, ok := importedBy[n.Imported]; !ok {
+				importedBy[n.Imported] = e
+			}
+		}
 	}
 	errorFile := m.Role == project.RoleError || m.Role == project.RoleGlobalError
-	imp := &from.From.Facts.Imports[from.Import]
-	related := []analysis.RelatedInformation{{
-		Location: analysis.Location{Path: from.From.Path, Start: imp.SourceSpan.Start, End: imp.SourceSpan.End},
-		Message:  fmt.Sprintf("%s, a Server Component module, imports this file", pass.Rel(from.From.Path)),
-	}}
 	for _, p := range m.Facts.ClientProps {
 		if p.Prop == "action" || (strings.HasSuffix(p.Prop, "Action") && len(p.Prop) > len("Action")) || (errorFile && p.Prop == "reset") {
 			continue
+		}
+		e, ok := importedBy[p.Component]
+		if !ok {
+			if e, ok = importedBy["*"]; !ok {
+				continue // no Server Component imports this component
+			}
 		}
 		msg := fmt.Sprintf(`Props must be serializable for components in the "use client" entry file. %q is a function that's not a Server Action. Rename %q either to "action" or have its name end with "Action" e.g. "%sAction" to indicate it is a Server Action.`, p.Prop, p.Prop, p.Prop)
 		if p.Class {
 			msg = fmt.Sprintf(`Props must be serializable for components in the "use client" entry file, %q is invalid.`, p.Prop)
 		}
+		imp := &e.From.Facts.Imports[e.Import]
 		pass.Report(analysis.Diagnostic{
 			Start: p.Span.Start, End: p.Span.End,
-			Message: msg + fmt.Sprintf(" (%s imports this file from the server graph.)", pass.Rel(from.From.Path)),
-			Related: related,
+			Message: msg + fmt.Sprintf(" (%s imports %s from the server graph.)", pass.Rel(e.From.Path), componentName(p.Component)),
+			Related: []analysis.RelatedInformation{{
+				Location: analysis.Location{Path: e.From.Path, Start: imp.SourceSpan.Start, End: imp.SourceSpan.End},
+				Message:  fmt.Sprintf("%s, a Server Component module, imports %s", pass.Rel(e.From.Path), componentName(p.Component)),
+			}},
 		})
 	}
 	return nil
+}
+
+func componentName(export string) string {
+	if export == "default" {
+		return "the default export"
+	}
+	return export
 }

@@ -10,7 +10,7 @@ interface DialogProps {
 
 export function Dialog({
   title,
-  onClose, // want `Props must be serializable for components in the "use client" entry file. "onClose" is a function that's not a Server Action. .*\(app/page.tsx imports this file from the server graph.\)`
+  onClose, // want `Props must be serializable for components in the "use client" entry file. "onClose" is a function that's not a Server Action. .*\(app/page.tsx imports Dialog from the server graph.\)`
   submitAction,
   action,
   Renderer, // want `Props must be serializable for components in the "use client" entry file, "Renderer" is invalid.`
