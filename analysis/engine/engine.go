@@ -416,30 +416,7 @@ func unsuitable(src []byte) string {
 // analyzers; the syntax tree is dropped afterwards.
 func (s *Snapshot) runFileAnalyzers(r *FileResult, src []byte) {
 	lang, _ := syntax.LangForPath(r.Path)
-	tree := syntax.Parse(src, lang)
-	f, local := facts.Extract(tree)
-	r.Facts = f
-	r.Info.Facts = f
-	if r.Info.InNodeModules {
-		return // installed packages are not ours to lint
-	}
-	file := r.Info
-	file.Src = src
-	settings := s.SettingsFor(r.Path)
-	for _, a := range s.opts.Analyzers {
-		if a.Scope != analysis.FileScope {
-			continue
-		}
-		pass := &analysis.Pass{Analyzer: a, File: &file, Syntax: local, Settings: settings}
-		pass.Report = func(d analysis.Diagnostic) {
-			d.Rule = a.Name
-			if d.URL == "" {
-				d.URL = a.URL
-			}
-			r.Diags = append(r.Diags, d)
-		}
-		runSafely(a, pass)
-	}
+	s.runFileAnalyzersOn(r, syntax.Parse(src, lang))
 }
 
 // runSafely runs an analyzer, turning a panic into a diagnostic instead of
@@ -466,40 +443,7 @@ func (s *Snapshot) Findings() []Finding {
 
 // FindingsFor returns the findings for one file.
 func (s *Snapshot) FindingsFor(path string) []Finding {
-	r := s.files[path]
-	if r == nil || r.Facts == nil || r.Info.InNodeModules {
-		return nil
-	}
-	settings := s.SettingsFor(path)
-	byName := map[string]*analysis.Analyzer{}
-	for _, a := range s.opts.Analyzers {
-		byName[a.Name] = a
-	}
-	var out []Finding
-	add := func(d analysis.Diagnostic) {
-		a := byName[d.Rule]
-		sev := analysis.SeverityError
-		if a != nil {
-			sev = settings.SeverityOf(a)
-		}
-		if sev == analysis.SeverityOff || suppressed(r.Facts, d) {
-			return
-		}
-		out = append(out, Finding{Path: path, Severity: sev, Diagnostic: d})
-	}
-	for _, d := range r.Diags {
-		add(d)
-	}
-	for _, d := range s.graphDiags[path] {
-		add(d)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		return out[i].Rule < out[j].Rule
-	})
-	return out
+	return s.findings(s.files[path], s.graphDiags[path])
 }
 
 // suppressed reports whether an rscls-ignore comment covers d.

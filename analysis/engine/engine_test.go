@@ -157,3 +157,61 @@ func TestMatchGlob(t *testing.T) {
 		}
 	}
 }
+
+func TestUpdate(t *testing.T) {
+	files := vfs.MapFS{
+		"/w/package.json":           pkg,
+		"/w/app/page.tsx":           "import { Counter } from '../components/counter'\nexport default function P() { return <Counter /> }\n",
+		"/w/components/counter.tsx": "'use client'\nimport { useState } from 'react'\nexport function Counter() { useState(0); return null }\n",
+	}
+	snap := load(t, files)
+	if got := summary(snap); got != "" {
+		t.Fatalf("initial findings: %s", got)
+	}
+	reused := snap.File("/w/app/page.tsx")
+
+	// Remove the directive: the hook is now in the server graph.
+	files["/w/components/counter.tsx"] = "import { useState } from 'react'\nexport function Counter() { useState(0); return null }\n"
+	snap2, err := snap.Update(context.Background(), files, []string{"/w/components/counter.tsx"}, snap.Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(snap2), "components/counter.tsx:clientApiInServer:error\n"; got != want {
+		t.Errorf("after flip: %q, want %q", got, want)
+	}
+	if snap2.File("/w/app/page.tsx") != reused {
+		t.Errorf("an unchanged file was analyzed again")
+	}
+	if summary(snap) != "" {
+		t.Errorf("the old snapshot changed")
+	}
+
+	// A new file that the page imports, then its deletion.
+	files["/w/app/page.tsx"] = "import { Counter } from '../components/counter'\nimport { x } from '../lib/x'\nexport default function P() { return <Counter /> }\n"
+	files["/w/lib/x.ts"] = "'use server'\nexport const x = 1\n"
+	snap3, err := snap2.Update(context.Background(), files, []string{"/w/app/page.tsx", "/w/lib/x.ts"}, snap.Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(snap3), "components/counter.tsx:clientApiInServer:error\nlib/x.ts:serverFileExports:error\n"; got != want {
+		t.Errorf("after create: %q, want %q", got, want)
+	}
+	delete(files, "/w/lib/x.ts")
+	snap4, err := snap3.Update(context.Background(), files, []string{"/w/lib/x.ts"}, snap.Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap4.File("/w/lib/x.ts") != nil || strings.Contains(summary(snap4), "lib/x.ts") {
+		t.Errorf("deleted file still there: %s", summary(snap4))
+	}
+
+	// A configuration change applies at once.
+	files["/w/rscls.json"] = `{"rules": {"clientApiInServer": "warning"}}`
+	snap5, err := snap4.Update(context.Background(), files, []string{"/w/rscls.json"}, snap.Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(snap5), "components/counter.tsx:clientApiInServer:warning\n"; got != want {
+		t.Errorf("after rscls.json: %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,203 @@
+package engine
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/project"
+	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/vfs"
+)
+
+// structural reports whether a change to path can change the project's
+// shape: which apps and packages exist, how imports resolve, or settings.
+func structural(path string) bool {
+	base := filepath.Base(path)
+	switch {
+	case base == "package.json", base == SettingsFile, base == "pnpm-workspace.yaml",
+		strings.HasPrefix(base, "tsconfig") && strings.HasSuffix(base, ".json"),
+		strings.HasPrefix(base, "jsconfig") && strings.HasSuffix(base, ".json"),
+		strings.HasPrefix(base, "next.config."):
+		return true
+	}
+	return false
+}
+
+// Update returns a snapshot of the same workspace after the files in
+// changed were modified, created or deleted, as fsys now shows them. It
+// reuses every file result whose content is unchanged and, unless the
+// project's shape changed (a file appeared or disappeared, or a
+// package.json, tsconfig, rscls.json or next.config changed), the project
+// discovery and the resolver's caches.
+func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, opts Options) (*Snapshot, error) {
+	rediscover := false
+	for _, p := range changed {
+		if structural(p) {
+			rediscover = true
+			break
+		}
+		if _, ok := syntax.LangForPath(p); !ok {
+			continue
+		}
+		_, err := fsys.Stat(p)
+		_, known := s.files[p]
+		if (err == nil) != known && !s.ignoredBy(p) && !strings.Contains(filepath.ToSlash(p), "/node_modules/") {
+			rediscover = true // a source file appeared or disappeared
+			break
+		}
+	}
+	n := &Snapshot{FS: fsys, Root: s.Root, opts: opts, files: map[string]*FileResult{}, external: map[string]*FileResult{}}
+	if rediscover {
+		proj, err := project.Discover(fsys, s.Root)
+		if err != nil {
+			return nil, err
+		}
+		n.Project = proj
+		for _, note := range proj.Notes {
+			n.notes = append(n.notes, Note{Message: note})
+		}
+		n.loadSettings()
+	} else {
+		n.Project, n.Settings, n.settings = s.Project, s.Settings, s.settings
+		for _, note := range s.notes {
+			n.notes = append(n.notes, note)
+		}
+		if opts.Overrides != s.opts.Overrides {
+			n.loadSettings()
+		}
+		n.resolver = s.resolver // existence and configuration are unchanged
+	}
+	dirty := map[string]bool{}
+	for _, p := range changed {
+		dirty[filepath.Clean(p)] = true
+	}
+	var todo []string
+	prev := map[string]*FileResult{}
+	for _, p := range n.Project.Files {
+		if n.ignored(p) {
+			continue
+		}
+		if old, ok := s.files[p]; ok && !dirty[p] && !rediscover {
+			n.files[p] = old
+			continue
+		}
+		todo = append(todo, p)
+		prev[p] = s.files[p]
+	}
+	for _, r := range n.analyzeFiles(ctx, todo, prev) {
+		if r != nil {
+			n.files[r.Path] = r
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ext := map[string]*FileResult{}
+	for p, r := range s.external {
+		if !dirty[p] {
+			ext[p] = r
+		}
+	}
+	n.buildGraph(ext)
+	return n, ctx.Err()
+}
+
+func (s *Snapshot) ignoredBy(p string) bool { return s.ignored(p) }
+
+// Options returns the options the snapshot was built with.
+func (s *Snapshot) Options() Options { return s.opts }
+
+// AnalyzeFile runs the single-file part of the analysis on content that
+// may differ from the snapshot's (an editor buffer being typed into), with
+// the snapshot's project roles and settings. It returns the file's facts,
+// the tree-dependent facts for editor features, and its FileScope
+// findings.
+func (s *Snapshot) AnalyzeFile(path string, tree *syntax.Tree) (*facts.File, *facts.Local, []Finding) {
+	r := &FileResult{Path: path, Info: s.fileInfo(path)}
+	f, local := s.runFileAnalyzersOn(r, tree)
+	return f, local, s.findings(r, nil)
+}
+
+// runFileAnalyzersOn runs the FileScope analyzers on a parsed tree.
+func (s *Snapshot) runFileAnalyzersOn(r *FileResult, tree *syntax.Tree) (*facts.File, *facts.Local) {
+	f, local := facts.Extract(tree)
+	r.Facts = f
+	r.Info.Facts = f
+	if r.Info.InNodeModules {
+		return f, local
+	}
+	file := r.Info
+	file.Src = tree.Src
+	settings := s.SettingsFor(r.Path)
+	for _, a := range s.opts.Analyzers {
+		if a.Scope != analysis.FileScope {
+			continue
+		}
+		pass := &analysis.Pass{Analyzer: a, File: &file, Syntax: local, Settings: settings}
+		pass.Report = func(d analysis.Diagnostic) {
+			d.Rule = a.Name
+			if d.URL == "" {
+				d.URL = a.URL
+			}
+			r.Diags = append(r.Diags, d)
+		}
+		runSafely(a, pass)
+	}
+	return f, local
+}
+
+// GraphFindingsFor returns only the GraphScope findings of a file.
+func (s *Snapshot) GraphFindingsFor(path string) []Finding {
+	r := s.files[path]
+	if r == nil || r.Facts == nil {
+		return nil
+	}
+	return s.findings(&FileResult{Path: path, Facts: r.Facts, Info: r.Info}, s.graphDiags[path])
+}
+
+// findings applies settings and suppressions to a file's raw diagnostics
+// and graph diagnostics, sorted by position.
+func (s *Snapshot) findings(r *FileResult, graphDiags []analysis.Diagnostic) []Finding {
+	if r == nil || r.Facts == nil || r.Info.InNodeModules {
+		return nil
+	}
+	settings := s.SettingsFor(r.Path)
+	var out []Finding
+	add := func(d analysis.Diagnostic) {
+		a := s.analyzer(d.Rule)
+		sev := analysis.SeverityError
+		if a != nil {
+			sev = settings.SeverityOf(a)
+		}
+		if sev == analysis.SeverityOff || suppressed(r.Facts, d) {
+			return
+		}
+		out = append(out, Finding{Path: r.Path, Severity: sev, Diagnostic: d})
+	}
+	for _, d := range r.Diags {
+		add(d)
+	}
+	for _, d := range graphDiags {
+		add(d)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+func (s *Snapshot) analyzer(name string) *analysis.Analyzer {
+	for _, a := range s.opts.Analyzers {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
