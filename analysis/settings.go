@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -29,13 +30,15 @@ type Settings struct {
 	DiagnosticsDelay *int `json:"diagnosticsDelay,omitempty"`
 	// CodeLens turns the environment lens at the top of each file on or off.
 	CodeLens *bool `json:"codeLens,omitempty"`
+	// LogLevel is the least severe message the language server logs: one of LogLevels.
+	LogLevel *string `json:"logLevel,omitempty"`
 }
 
 // SettingDoc documents one setting key; it feeds the README and the VS Code
 // extension's contributed configuration.
 type SettingDoc struct {
 	Key     string
-	Type    string // JSON schema type: "object", "array", "integer", "boolean"
+	Type    string // JSON schema type: "object", "array", "integer", "boolean", "string"
 	Default any
 	Doc     string
 }
@@ -49,7 +52,14 @@ var SettingDocs = []SettingDoc{
 	{"ignore", "array", []string{}, "Path patterns, relative to the project root, to leave out of the analysis."},
 	{"diagnosticsDelay", "integer", DefaultDiagnosticsDelay, "Milliseconds the language server waits after an edit before re-checking the module graph."},
 	{"codeLens", "boolean", true, "Show each file's environment (Server, Client, Shared) at its top."},
+	{"logLevel", "string", DefaultLogLevel, `Least severe message the language server logs: "error", "warn", "info" or "debug".`},
 }
+
+// LogLevels are the values of the logLevel setting, most severe first.
+var LogLevels = []string{"error", "warn", "info", "debug"}
+
+// DefaultLogLevel is the log level when logLevel is not set.
+const DefaultLogLevel = "info"
 
 // DefaultDiagnosticsDelay is the default graph re-check delay in milliseconds.
 const DefaultDiagnosticsDelay = 200
@@ -73,7 +83,8 @@ func ParseSettings(data []byte, known []*Analyzer) (*Settings, error) {
 	return &s, nil
 }
 
-// Validate checks rule names and severities against the known analyzers.
+// Validate checks rule names and severities against the known analyzers,
+// and the ranges and values of the other keys.
 func (s *Settings) Validate(known []*Analyzer) error {
 	names := map[string]bool{}
 	for _, a := range known {
@@ -91,6 +102,9 @@ func (s *Settings) Validate(known []*Analyzer) error {
 	}
 	if s.DiagnosticsDelay != nil && (*s.DiagnosticsDelay < 0 || *s.DiagnosticsDelay > 60000) {
 		bad = append(bad, fmt.Sprintf("diagnosticsDelay %d is out of range (0 to 60000 ms)", *s.DiagnosticsDelay))
+	}
+	if s.LogLevel != nil && !slices.Contains(LogLevels, *s.LogLevel) {
+		bad = append(bad, fmt.Sprintf("unknown logLevel %q (want %s)", *s.LogLevel, strings.Join(LogLevels, ", ")))
 	}
 	sort.Strings(bad)
 	if len(bad) > 0 {
@@ -182,6 +196,9 @@ func (s *Settings) Merge(over *Settings) *Settings {
 	if over.CodeLens != nil {
 		out.CodeLens = over.CodeLens
 	}
+	if over.LogLevel != nil {
+		out.LogLevel = over.LogLevel
+	}
 	return &out
 }
 
@@ -203,6 +220,14 @@ func (s *Settings) Delay() int {
 		return DefaultDiagnosticsDelay
 	}
 	return *s.DiagnosticsDelay
+}
+
+// Level returns the configured log level, or DefaultLogLevel.
+func (s *Settings) Level() string {
+	if s == nil || s.LogLevel == nil {
+		return DefaultLogLevel
+	}
+	return *s.LogLevel
 }
 
 // LensEnabled reports whether the environment lens is on.
