@@ -50,6 +50,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cmd, args = args[0], args[1:]
 	}
 	switch cmd {
+	case "serve":
+		return runServe(args, stdin, stdout, stderr)
 	case "check":
 		return runCheck(args, stdout, stderr)
 	case "graph":

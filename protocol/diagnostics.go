@@ -1,0 +1,410 @@
+package protocol
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	lsp "go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/engine"
+)
+
+// run is the diagnostics loop. On each change it runs the first phase at
+// once (the edited documents' own checks), waits for the typing pause
+// (diagnosticsDelay), then runs the second phase: the workspace's module
+// graph and every check that depends on it.
+func (st *state) run() {
+	done := st.s.done
+	for {
+		select {
+		case <-st.wake:
+		case <-done:
+			return
+		}
+		st.phase1()
+		if !st.takeUrgent() {
+			timer := time.NewTimer(time.Duration(st.current.Load().settings.Delay()) * time.Millisecond)
+		wait:
+			for {
+				select {
+				case <-st.wake:
+					st.phase1()
+					if st.takeUrgent() {
+						timer.Stop()
+						break wait
+					}
+					timer.Reset(time.Duration(st.current.Load().settings.Delay()) * time.Millisecond)
+				case <-timer.C:
+					break wait
+				case <-done:
+					timer.Stop()
+					return
+				}
+			}
+		}
+		st.phase2()
+	}
+}
+
+func (st *state) takeUrgent() bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	u := st.urgent
+	st.urgent = false
+	return u
+}
+
+// phase1 checks the documents edited since the last run, on their
+// current text, and publishes them with their graph findings carried over.
+func (st *state) phase1() {
+	st.mu.Lock()
+	dirty := st.dirtyDocs
+	st.dirtyDocs = map[string]bool{}
+	st.mu.Unlock()
+	sn := st.current.Load()
+	for path := range dirty {
+		st.publishDoc(sn, path)
+	}
+}
+
+// document returns the open document for path, or nil.
+func (st *state) document(path string) *document {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.docs[path]
+}
+
+// docFindings returns an open document's findings on its current text:
+// its own checks, plus the graph checks of the latest analysis moved
+// along the edits made since. It also returns the text they refer to.
+func (st *state) docFindings(sn *snapshot, d *document) ([]engine.Finding, []byte, bool) {
+	es := sn.engineFor(d.path)
+	if es == nil {
+		return nil, nil, false // the folder is still loading; the load publishes it
+	}
+	a := st.analyze(d, es)
+	out := append([]engine.Finding(nil), a.findings...)
+	graphFindings := es.snap.GraphFindingsFor(d.path)
+	if len(graphFindings) > 0 {
+		from, seen := es.docSeq[d.path]
+		var edits []textEdit
+		ok := true
+		if seen {
+			edits, ok = d.editsSince(from)
+		}
+		if ok {
+			for _, f := range graphFindings {
+				start, end, still := shift(f.Start, f.End, edits)
+				if !still || end > len(a.src) {
+					continue
+				}
+				if len(edits) > 0 {
+					f.Start, f.End = start, end
+					f.Fixes = nil // their edits refer to the older text
+				}
+				out = append(out, f)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out, a.src, true
+}
+
+// publishDoc publishes an open document's findings.
+func (st *state) publishDoc(sn *snapshot, path string) {
+	d := st.document(path)
+	if d == nil {
+		return
+	}
+	findings, src, ok := st.docFindings(sn, d)
+	if !ok {
+		return
+	}
+	d.mu.Lock()
+	version := d.version
+	d.mu.Unlock()
+	st.publish(d.uri, &version, findings, NewMapper(src), sn)
+}
+
+// phase2 brings every folder's analysis up to date with the latest
+// snapshot and publishes what changed.
+func (st *state) phase2() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st.mu.Lock()
+	st.cancel = cancel
+	sn := st.current.Load()
+	work := map[string][]string{} // folder -> changed paths; nil means a full load
+	for _, f := range sn.folders {
+		if st.engines[f] == nil {
+			work[f] = nil
+		} else if len(st.pending[f]) > 0 {
+			for p := range st.pending[f] {
+				work[f] = append(work[f], p)
+			}
+		}
+	}
+	st.mu.Unlock()
+	if len(work) == 0 {
+		return
+	}
+	loading := false
+	for f := range work {
+		if sn.engines[f] == nil {
+			loading = true
+		}
+	}
+	var progress *progressReporter
+	if loading {
+		st.s.status("indexing", "")
+		progress = st.s.beginProgress("rscls: indexing")
+	}
+	base := sn.overlay(st.s.opts.FS)
+	folders := make([]string, 0, len(work))
+	for f := range work {
+		folders = append(folders, f)
+	}
+	sort.Strings(folders)
+	failed := false
+	for i, f := range folders {
+		if progress != nil {
+			progress.report(fmt.Sprintf("%s (%d/%d)", filepath.Base(f), i+1, len(folders)), uint32(100*i/len(folders)))
+		}
+		opts := engine.Options{Analyzers: st.s.opts.Analyzers, Overrides: sn.settings}
+		start := time.Now()
+		var next *engine.Snapshot
+		var err error
+		if prev := sn.engines[f]; prev == nil {
+			next, err = engine.Load(ctx, base, f, opts)
+		} else {
+			sort.Strings(work[f])
+			next, err = prev.snap.Update(ctx, base, work[f], opts)
+		}
+		if ctx.Err() != nil {
+			progress.end("superseded by a newer change")
+			return // a newer change arrived: the loop starts over
+		}
+		if err != nil {
+			st.s.log.errorf("analyzing %s: %v", f, err)
+			failed = true
+			continue
+		}
+		st.s.log.infof("analyzed %s: %d files in %s", f, len(next.Files()), time.Since(start).Round(time.Millisecond))
+		for _, n := range next.Notes() {
+			if n.Error {
+				st.s.showMessage(lsp.MessageTypeError, fmt.Sprintf("rscls: %s: %s", n.Path, n.Message))
+			} else {
+				st.s.log.debugf("%s: %s", n.Path, n.Message)
+			}
+		}
+		es := &engineState{snap: next, docSeq: map[string]int{}}
+		for p, d := range sn.docs {
+			es.docSeq[p] = d.seq
+		}
+		st.mu.Lock()
+		if !containsString(st.folders, f) {
+			st.mu.Unlock()
+			continue // removed while it was analyzed
+		}
+		st.engines[f] = es
+		for _, p := range work[f] {
+			delete(st.pending[f], p)
+		}
+		st.seq++
+		st.storeSnapshotLocked()
+		latest := st.current.Load()
+		st.mu.Unlock()
+		st.publishFolder(latest, f, es)
+	}
+	progress.end("")
+	if failed {
+		st.s.status("error", "the analysis failed; see the log")
+	} else {
+		st.s.status("ready", "")
+	}
+	if st.s.caps.codeLensRefresh {
+		go func() {
+			if err := st.s.client.CodeLensRefresh(context.Background()); err != nil {
+				st.s.log.debugf("codeLens refresh: %v", err)
+			}
+		}()
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// publishFolder publishes every file of a folder whose findings changed,
+// and clears files that no longer have any.
+func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
+	seen := map[uri.URI]bool{}
+	for _, path := range es.snap.Files() {
+		if d := st.document(path); d != nil {
+			st.publishDoc(sn, path)
+			seen[d.uri] = true
+			continue
+		}
+		u := uri.File(path)
+		seen[u] = true
+		findings := es.snap.FindingsFor(path)
+		if len(findings) == 0 && !st.hasPublished(u) {
+			continue
+		}
+		var m *Mapper
+		if len(findings) > 0 {
+			src, err := es.snap.FS.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			m = NewMapper(src)
+		}
+		st.publish(u, nil, findings, m, sn)
+	}
+	// Clear what was published for files under the folder that are gone.
+	st.pubMu.Lock()
+	var stale []uri.URI
+	for u := range st.published {
+		if p, ok := pathOf(u); ok && !seen[u] && sn.folderFor(p) == folder && st.published[u] != "" {
+			if d := st.document(p); d == nil {
+				stale = append(stale, u)
+			}
+		}
+	}
+	st.pubMu.Unlock()
+	for _, u := range stale {
+		st.publish(u, nil, nil, nil, sn)
+	}
+}
+
+// clearUnder clears diagnostics published for files under root.
+func (st *state) clearUnder(root string) {
+	st.pubMu.Lock()
+	var stale []uri.URI
+	for u, key := range st.published {
+		if p, ok := pathOf(u); ok && key != "" && (p == root || strings.HasPrefix(p, root+string(filepath.Separator))) {
+			stale = append(stale, u)
+		}
+	}
+	st.pubMu.Unlock()
+	for _, u := range stale {
+		st.publish(u, nil, nil, nil, st.current.Load())
+	}
+}
+
+func (st *state) hasPublished(u uri.URI) bool {
+	st.pubMu.Lock()
+	defer st.pubMu.Unlock()
+	return st.published[u] != ""
+}
+
+// publish sends a file's diagnostics unless they equal what the client
+// already has. An empty list clears them.
+func (st *state) publish(u uri.URI, version *int32, findings []engine.Finding, m *Mapper, sn *snapshot) {
+	diags := make([]lsp.Diagnostic, 0, len(findings))
+	for _, f := range findings {
+		diags = append(diags, st.s.toDiagnostic(f, m, sn))
+	}
+	data, err := lsp.Marshal(diags)
+	if err != nil {
+		st.s.log.errorf("encoding diagnostics: %v", err)
+		return
+	}
+	key := string(data)
+	if len(diags) == 0 {
+		key = ""
+	}
+	st.pubMu.Lock()
+	if prev, ok := st.published[u]; ok && prev == key || !ok && key == "" {
+		st.pubMu.Unlock()
+		return
+	}
+	st.published[u] = key
+	st.pubMu.Unlock()
+	params := &lsp.PublishDiagnosticsParams{URI: u, Diagnostics: diags}
+	if version != nil {
+		params.Version = lsp.NewOptional(*version)
+	}
+	st.s.notify("textDocument/publishDiagnostics", params)
+}
+
+var severities = map[analysis.Severity]lsp.DiagnosticSeverity{
+	analysis.SeverityError:   lsp.DiagnosticSeverityError,
+	analysis.SeverityWarning: lsp.DiagnosticSeverityWarning,
+	analysis.SeverityInfo:    lsp.DiagnosticSeverityInformation,
+	analysis.SeverityHint:    lsp.DiagnosticSeverityHint,
+}
+
+// toDiagnostic converts a finding, its related locations included.
+func (s *Server) toDiagnostic(f engine.Finding, m *Mapper, sn *snapshot) lsp.Diagnostic {
+	d := lsp.Diagnostic{
+		Range:    s.toRange(m, f.Start, f.End),
+		Severity: severities[f.Severity],
+		Code:     lsp.String(f.Rule),
+		Source:   lsp.NewOptional("rscls"),
+		Message:  lsp.String(f.Message),
+	}
+	if f.URL != "" {
+		d.CodeDescription = lsp.CodeDescription{Href: uri.URI(f.URL)}
+	}
+	if f.Rule == "unnecessaryUseClient" {
+		d.Tags = lsp.NewDiagnosticTags(lsp.DiagnosticTagUnnecessary)
+	}
+	for _, r := range f.Related {
+		rm := s.mapperFor(sn, r.Path)
+		d.RelatedInformation = append(d.RelatedInformation, lsp.DiagnosticRelatedInformation{
+			Location: lsp.Location{URI: s.uriFor(sn, r.Path), Range: s.toRange(rm, r.Start, r.End)},
+			Message:  r.Message,
+		})
+	}
+	return d
+}
+
+func (s *Server) toRange(m *Mapper, start, end int) lsp.Range {
+	if m == nil {
+		return lsp.Range{}
+	}
+	sl, sc := m.Position(start, s.enc)
+	el, ec := m.Position(end, s.enc)
+	return lsp.Range{
+		Start: lsp.Position{Line: uint32(sl), Character: uint32(sc)},
+		End:   lsp.Position{Line: uint32(el), Character: uint32(ec)},
+	}
+}
+
+// uriFor returns the URI the client uses for path: the one it opened the
+// document with, or the canonical file URI.
+func (s *Server) uriFor(sn *snapshot, path string) uri.URI {
+	if d, ok := sn.docs[path]; ok {
+		return d.uri
+	}
+	return uri.File(path)
+}
+
+// mapperFor maps positions in any file of the snapshot.
+func (s *Server) mapperFor(sn *snapshot, path string) *Mapper {
+	if d, ok := sn.docs[path]; ok {
+		return NewMapper(d.text)
+	}
+	src, err := s.opts.FS.ReadFile(path)
+	if err != nil {
+		return NewMapper(nil)
+	}
+	return NewMapper(src)
+}
+
+// showMessage shows a message in the editor.
+func (s *Server) showMessage(t lsp.MessageType, msg string) {
+	s.notify("window/showMessage", &lsp.ShowMessageParams{Type: t, Message: msg})
+}

@@ -1,0 +1,66 @@
+package protocol
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	lsp "go.lsp.dev/protocol"
+
+	"github.com/rscls/rscls/analysis"
+)
+
+// Log levels, most severe first: indexes into analysis.LogLevels.
+const (
+	levelError int32 = iota
+	levelWarn
+	levelInfo
+	levelDebug
+)
+
+func parseLevel(s string) (int32, bool) {
+	for i, name := range analysis.LogLevels {
+		if name == s {
+			return int32(i), true
+		}
+	}
+	return levelInfo, false
+}
+
+// logger writes to the log writer (stderr or --log FILE) and mirrors
+// messages at or above the chosen level to the editor's log.
+type logger struct {
+	mu    sync.Mutex
+	w     io.Writer
+	level atomic.Int32
+	s     *Server
+}
+
+func newLogger(w io.Writer, s *Server) *logger {
+	l := &logger{w: w, s: s}
+	l.level.Store(levelInfo)
+	return l
+}
+
+func (l *logger) setLevel(level int32) { l.level.Store(level) }
+
+func (l *logger) logf(level int32, format string, args ...any) {
+	if level > l.level.Load() {
+		return
+	}
+	msg := fmt.Sprintf(format, args...)
+	l.mu.Lock()
+	fmt.Fprintf(l.w, "%s %s: %s\n", time.Now().Format("15:04:05.000"), analysis.LogLevels[level], msg)
+	l.mu.Unlock()
+	if l.s != nil && l.s.initialized.Load() {
+		types := [...]lsp.MessageType{lsp.MessageTypeError, lsp.MessageTypeWarning, lsp.MessageTypeInfo, lsp.MessageTypeLog}
+		l.s.notify("window/logMessage", &lsp.LogMessageParams{Type: types[level], Message: msg})
+	}
+}
+
+func (l *logger) errorf(format string, args ...any) { l.logf(levelError, format, args...) }
+func (l *logger) warnf(format string, args ...any)  { l.logf(levelWarn, format, args...) }
+func (l *logger) infof(format string, args ...any)  { l.logf(levelInfo, format, args...) }
+func (l *logger) debugf(format string, args ...any) { l.logf(levelDebug, format, args...) }

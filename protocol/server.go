@@ -1,0 +1,306 @@
+// Package protocol is the language server: JSON-RPC wiring over
+// go.lsp.dev, editor documents, immutable snapshots, diagnostics
+// publication, hovers, code actions and lenses. It is the only package
+// that knows LSP; the engine it drives (package analysis) knows nothing of
+// editors.
+//
+// Ordering: notifications (document edits above all) are applied inline,
+// on the connection's read loop, so they take effect in the order they
+// arrive and before any later request is read. Requests then release the
+// read loop and run concurrently, each on the snapshot current when it
+// arrived. Every change goes through one function, Server.modify, which
+// makes the next snapshot and wakes the diagnostics loop.
+package protocol
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	lsp "go.lsp.dev/protocol"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/vfs"
+)
+
+// Options configure a server.
+type Options struct {
+	// FS is the file system under the editor's buffers (the disk).
+	FS vfs.FS
+	// Analyzers is the suite to run.
+	Analyzers []*analysis.Analyzer
+	// Log receives the server's log (stderr, or a file with --log).
+	Log io.Writer
+	// Version is reported in serverInfo.
+	Version string
+
+	// testHooks enables requests that only tests send: a slow request to
+	// cancel and one that panics.
+	testHooks bool
+}
+
+// codec marshals payloads with go.lsp.dev/protocol's union-aware JSON, as
+// its unexported codec does; the default codec does not know the unions.
+type codec struct{}
+
+func (codec) Marshal(v any) ([]byte, error) {
+	switch m := v.(type) {
+	case jsonrpc2.RawMessage:
+		if m == nil {
+			return []byte("null"), nil
+		}
+		return m, nil
+	case *jsonrpc2.RawMessage:
+		if m == nil || *m == nil {
+			return []byte("null"), nil
+		}
+		return *m, nil
+	}
+	return lsp.Marshal(v)
+}
+
+func (codec) Unmarshal(data []byte, v any) error {
+	if p, ok := v.(*jsonrpc2.RawMessage); ok {
+		*p = append(jsonrpc2.RawMessage(nil), data...)
+		return nil
+	}
+	return lsp.Unmarshal(data, v)
+}
+
+// Serve runs a language server on rwc until the client says exit or the
+// stream closes, and returns the process exit code the LSP specification
+// asks for: 0 after shutdown, 1 otherwise.
+func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
+	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc), jsonrpc2.WithCodec(codec{}))
+	s := newServer(conn, opts)
+	dispatch := lsp.ServerHandler(s, jsonrpc2.MethodNotFoundHandler)
+	conn.Go(ctx, s.handle(dispatch))
+	var code int
+	select {
+	case code = <-s.exit:
+	case <-conn.Done():
+		code = 1
+		if s.shutdownDone.Load() {
+			code = 0
+		}
+	case <-ctx.Done():
+		code = 1
+	}
+	s.stop()
+	return code
+}
+
+// Server implements the LSP server methods it supports; the rest answer
+// "not implemented" through the embedded UnimplementedServer.
+type Server struct {
+	lsp.UnimplementedServer
+	conn   jsonrpc2.Conn
+	client lsp.Client
+	opts   Options
+	log    *logger
+
+	initialized  atomic.Bool
+	shutdownDone atomic.Bool
+	exit         chan int
+	stopOnce     sync.Once
+	done         chan struct{}
+
+	caps clientCaps
+	enc  Encoding
+
+	state *state
+
+	inflightMu sync.Mutex
+	inflight   map[string]context.CancelFunc // running requests, by id
+}
+
+// clientMethods are the methods a client may send that go.lsp.dev
+// dispatches; others are answered here.
+var clientMethods = func() map[string]bool {
+	m := map[string]bool{}
+	for _, info := range lsp.Methods {
+		if info.Direction != "serverToClient" {
+			m[info.Method] = true
+		}
+	}
+	return m
+}()
+
+func newServer(conn jsonrpc2.Conn, opts Options) *Server {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	s := &Server{
+		conn:   conn,
+		client: lsp.ClientDispatcher(conn),
+		opts:   opts,
+		exit:   make(chan int, 1),
+		done:   make(chan struct{}),
+
+		inflight: map[string]context.CancelFunc{},
+	}
+	s.log = newLogger(opts.Log, s)
+	s.state = newState(s)
+	return s
+}
+
+func (s *Server) stop() {
+	s.stopOnce.Do(func() {
+		close(s.done)
+		s.state.close()
+	})
+}
+
+var (
+	errNotInitialized = jsonrpc2.NewError(jsonrpc2.ServerNotInitialized, "the server is not initialized")
+	errShutDown       = jsonrpc2.NewError(jsonrpc2.InvalidRequest, "the server is shut down")
+)
+
+// handle wraps the typed dispatch with the lifecycle rules, ordering,
+// cancellation and panic recovery.
+func (s *Server) handle(next jsonrpc2.Handler) jsonrpc2.Handler {
+	return func(ctx context.Context, req *jsonrpc2.Request) (result any, err error) {
+		method := req.Method()
+		call := req.IsCall()
+		if method == lsp.MethodCancelRequest {
+			s.cancelRequest(req.Params())
+			return nil, nil
+		}
+		if call {
+			switch {
+			case method == lsp.MethodInitialize:
+				if s.initialized.Load() {
+					return nil, jsonrpc2.NewError(jsonrpc2.InvalidRequest, "initialize was already sent")
+				}
+			case !s.initialized.Load():
+				return nil, errNotInitialized
+			case s.shutdownDone.Load():
+				return nil, errShutDown
+			default:
+				// Release the read loop: later messages may be read while this
+				// request runs on the snapshot it starts with. The request's own
+				// context is recycled when the handler returns, so cancellation
+				// hangs off the connection's context instead.
+				jsonrpc2.Async(ctx)
+				id := fmt.Sprint(req.ID())
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithCancel(jsonrpc2.DetachContext(ctx))
+				s.inflightMu.Lock()
+				s.inflight[id] = cancel
+				s.inflightMu.Unlock()
+				defer func() {
+					s.inflightMu.Lock()
+					delete(s.inflight, id)
+					s.inflightMu.Unlock()
+					cancel()
+				}()
+			}
+		} else if !s.initialized.Load() && method != lsp.MethodExit {
+			return nil, nil // notifications before initialize are dropped
+		}
+		defer func() {
+			if p := recover(); p != nil {
+				s.log.errorf("panic in %s: %v\n%s", method, p, debug.Stack())
+				if call {
+					result, err = nil, jsonrpc2.NewError(jsonrpc2.InternalError, fmt.Sprintf("internal error in %s: %v", method, p))
+				} else {
+					result, err = nil, nil
+				}
+			}
+		}()
+		switch {
+		case clientMethods[method]:
+			result, err = next(ctx, req)
+		case call:
+			result, err = s.Request(ctx, method, nil)
+		default:
+			return nil, nil // unknown notifications are ignored
+		}
+		if !call {
+			// An error from a notification would close the connection.
+			if err != nil {
+				s.log.warnf("%s: %v", method, err)
+			}
+			return nil, nil
+		}
+		if err != nil && ctx.Err() != nil {
+			err = lsp.ErrRequestCancelled
+		}
+		return result, err
+	}
+}
+
+// cancelRequest cancels the running request whose id $/cancelRequest names.
+func (s *Server) cancelRequest(params []byte) {
+	var p struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(params, &p) != nil {
+		return
+	}
+	var key string
+	var n int64
+	var str string
+	switch {
+	case json.Unmarshal(p.ID, &n) == nil:
+		key = fmt.Sprint(jsonrpc2.NewNumberID(n))
+	case json.Unmarshal(p.ID, &str) == nil:
+		key = fmt.Sprint(jsonrpc2.NewStringID(str))
+	default:
+		return
+	}
+	s.inflightMu.Lock()
+	cancel := s.inflight[key]
+	s.inflightMu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+}
+
+// Request answers requests for methods that LSP does not define.
+func (s *Server) Request(ctx context.Context, method string, params any) (any, error) {
+	if s.opts.testHooks {
+		switch method {
+		case "rscls/test/sleep":
+			select {
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-time.After(10 * time.Second):
+				return "slept", nil
+			}
+		case "rscls/test/panic":
+			panic("a test asked for it")
+		}
+	}
+	if strings.HasPrefix(method, "$/") {
+		return nil, nil // implementation-dependent notifications sent as requests
+	}
+	return nil, fmt.Errorf("%q: %w", method, jsonrpc2.ErrMethodNotFound)
+}
+
+// notify sends a notification, ignoring a closed connection.
+func (s *Server) notify(method string, params any) {
+	if err := s.conn.Notify(context.Background(), method, params); err != nil {
+		select {
+		case <-s.done:
+		default:
+			s.log.debugf("notify %s: %v", method, err)
+		}
+	}
+}
+
+// status tells the editor what the server is doing: indexing, ready, error.
+func (s *Server) status(state, message string) {
+	params := map[string]string{"state": state}
+	if message != "" {
+		params["message"] = message
+	}
+	s.notify("rscls/status", params)
+}

@@ -1,0 +1,282 @@
+package protocol
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"go.lsp.dev/uri"
+
+	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/vfs"
+)
+
+// document is an open editor buffer.
+type document struct {
+	uri  uri.URI // as the client named it
+	path string
+
+	mu      sync.Mutex // guards everything below
+	buf     *syntax.Document
+	version int32
+	seq     int        // number of edits applied since the document opened
+	edits   []textEdit // recent edits, to move older diagnostics along
+	cached  *docAnalysis
+}
+
+// textEdit records one edit in byte offsets.
+type textEdit struct {
+	seq             int // the document's seq after this edit
+	start, end, len int // replaced [start, end) with len bytes
+}
+
+// docAnalysis is the single-file analysis of one version of a document.
+type docAnalysis struct {
+	seq      int
+	src      []byte
+	facts    *facts.File
+	local    *facts.Local
+	findings []engine.Finding // the file's own findings
+}
+
+// docState is a document as a snapshot sees it: immutable.
+type docState struct {
+	uri     uri.URI
+	path    string
+	version int32
+	seq     int
+	text    []byte
+}
+
+// engineState is a workspace folder's latest analyzed snapshot and, for
+// each open document, which of its edits that snapshot saw.
+type engineState struct {
+	snap   *engine.Snapshot
+	docSeq map[string]int
+}
+
+// snapshot is what requests read: the documents, settings and analyses at
+// one moment. It is never modified.
+type snapshot struct {
+	id       uint64
+	docs     map[string]docState
+	folders  []string
+	engines  map[string]*engineState
+	settings *analysis.Settings
+}
+
+// folderFor returns the workspace folder containing path, or "".
+func (sn *snapshot) folderFor(path string) string {
+	best := ""
+	for _, f := range sn.folders {
+		if (path == f || strings.HasPrefix(path, f+string(filepath.Separator))) && len(f) > len(best) {
+			best = f
+		}
+	}
+	return best
+}
+
+// engineFor returns the analysis of the folder containing path, or nil.
+func (sn *snapshot) engineFor(path string) *engineState {
+	return sn.engines[sn.folderFor(path)]
+}
+
+// overlay returns the disk with the open documents laid over it.
+func (sn *snapshot) overlay(base vfs.FS) vfs.FS {
+	files := make(map[string][]byte, len(sn.docs))
+	for p, d := range sn.docs {
+		files[p] = d.text
+	}
+	return vfs.NewOverlay(base, files)
+}
+
+// state is the server's mutable session. Everything that changes it goes
+// through modify.
+type state struct {
+	s *Server
+
+	mu        sync.Mutex
+	folders   []string
+	docs      map[string]*document
+	settings  *analysis.Settings
+	engines   map[string]*engineState
+	pending   map[string]map[string]bool // folder -> paths changed since its analysis
+	dirtyDocs map[string]bool            // documents awaiting their first-phase check
+	urgent    bool                       // skip the debounce: a load or a save
+	seq       uint64
+	cancel    context.CancelFunc // cancels the running second phase
+
+	current atomic.Pointer[snapshot]
+	wake    chan struct{}
+
+	pubMu     sync.Mutex
+	published map[uri.URI]string // what was last published per document, by content key
+}
+
+func newState(s *Server) *state {
+	st := &state{
+		s:         s,
+		docs:      map[string]*document{},
+		settings:  &analysis.Settings{},
+		engines:   map[string]*engineState{},
+		pending:   map[string]map[string]bool{},
+		dirtyDocs: map[string]bool{},
+		wake:      make(chan struct{}, 1),
+		published: map[uri.URI]string{},
+	}
+	st.current.Store(&snapshot{docs: map[string]docState{}, engines: map[string]*engineState{}, settings: st.settings})
+	return st
+}
+
+func (st *state) close() {
+	st.mu.Lock()
+	if st.cancel != nil {
+		st.cancel()
+	}
+	for _, d := range st.docs {
+		d.mu.Lock()
+		d.buf.Close()
+		d.mu.Unlock()
+	}
+	st.mu.Unlock()
+}
+
+// modify is the one funnel for changes: it applies change under the lock,
+// makes the next immutable snapshot, cancels analysis of the previous one
+// and wakes the diagnostics loop. cause names the change in the log.
+func (st *state) modify(cause string, change func()) {
+	st.mu.Lock()
+	change()
+	st.seq++
+	st.storeSnapshotLocked()
+	if st.cancel != nil {
+		st.cancel()
+		st.cancel = nil
+	}
+	st.mu.Unlock()
+	st.s.log.debugf("snapshot %d: %s", st.seq, cause)
+	select {
+	case st.wake <- struct{}{}:
+	default:
+	}
+}
+
+// storeSnapshotLocked publishes the snapshot of the current state.
+func (st *state) storeSnapshotLocked() {
+	sn := &snapshot{
+		id:       st.seq,
+		docs:     make(map[string]docState, len(st.docs)),
+		folders:  append([]string(nil), st.folders...),
+		engines:  make(map[string]*engineState, len(st.engines)),
+		settings: st.settings,
+	}
+	for p, d := range st.docs {
+		d.mu.Lock()
+		sn.docs[p] = docState{uri: d.uri, path: p, version: d.version, seq: d.seq, text: d.buf.Src()}
+		d.mu.Unlock()
+	}
+	for f, e := range st.engines {
+		sn.engines[f] = e
+	}
+	st.current.Store(sn)
+}
+
+// markChangedLocked records that path changed, for the folder containing it.
+func (st *state) markChangedLocked(path string) {
+	for _, f := range st.folders {
+		if path == f || strings.HasPrefix(path, f+string(filepath.Separator)) {
+			if st.pending[f] == nil {
+				st.pending[f] = map[string]bool{}
+			}
+			st.pending[f][path] = true
+		}
+	}
+}
+
+// addFolderLocked adds a workspace folder; its analysis starts on the
+// next second phase.
+func (st *state) addFolderLocked(root string) {
+	for _, f := range st.folders {
+		if f == root {
+			return
+		}
+	}
+	st.folders = append(st.folders, root)
+	sort.Strings(st.folders)
+	st.urgent = true
+}
+
+func (st *state) removeFolderLocked(root string) {
+	for i, f := range st.folders {
+		if f == root {
+			st.folders = append(st.folders[:i], st.folders[i+1:]...)
+			break
+		}
+	}
+	delete(st.engines, root)
+	delete(st.pending, root)
+}
+
+// analyze returns the single-file analysis of the document's current text,
+// computing it (with an incremental reparse) when it is stale.
+func (st *state) analyze(d *document, es *engineState) *docAnalysis {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.cached != nil && d.cached.seq == d.seq {
+		return d.cached
+	}
+	tree := d.buf.Tree()
+	f, local, findings := es.snap.AnalyzeFile(d.path, tree)
+	d.cached = &docAnalysis{seq: d.seq, src: tree.Src, facts: f, local: local, findings: findings}
+	return d.cached
+}
+
+// editsSince returns the document's edits after seq, or ok=false when they
+// are no longer known.
+func (d *document) editsSince(seq int) (edits []textEdit, ok bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if seq == d.seq {
+		return nil, true
+	}
+	for i, e := range d.edits {
+		if e.seq == seq+1 {
+			return append([]textEdit(nil), d.edits[i:]...), true
+		}
+	}
+	return nil, false
+}
+
+// maxKeptEdits bounds the edit history kept to move diagnostics along.
+const maxKeptEdits = 4096
+
+func (d *document) recordEdit(e textEdit) {
+	d.edits = append(d.edits, e)
+	if len(d.edits) > maxKeptEdits {
+		d.edits = append([]textEdit(nil), d.edits[len(d.edits)-maxKeptEdits/2:]...)
+	}
+}
+
+// shift moves a byte range through later edits; ok is false when an edit
+// touched the range, which then no longer means anything.
+func shift(start, end int, edits []textEdit) (int, int, bool) {
+	for _, e := range edits {
+		delta := e.len - (e.end - e.start)
+		switch {
+		case end <= e.start:
+			// before the edit: unchanged
+		case start >= e.end:
+			start += delta
+			end += delta
+		default:
+			return 0, 0, false
+		}
+	}
+	return start, end, true
+}
