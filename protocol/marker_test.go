@@ -365,4 +365,3 @@ func applyEdits(t *testing.T, content string, edits []lsp.TextEdit, enc Encoding
 	}
 	return string(out)
 }
-
