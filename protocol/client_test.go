@@ -127,7 +127,7 @@ func (p pipeEnd) Close() error {
 	return p.r.Close()
 }
 
-func osPipes(t *testing.T) (server, client pipeEnd) {
+func osPipes(t testing.TB) (server, client pipeEnd) {
 	toServerR, toServerW, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
