@@ -40,6 +40,7 @@ type testClient struct {
 	versions  map[uri.URI]int32
 	init      lsp.InitializeResult
 	calls     atomic.Int64 // requests sent: the connection numbers them 1, 2, ...
+	methods   []string     // every method the server sent, in order
 }
 
 type clientOptions struct {
@@ -67,7 +68,7 @@ func newTestClient(t *testing.T, files map[string]string, opts clientOptions) *t
 	c := &testClient{t: t, root: root, exit: make(chan int, 1), diags: map[uri.URI]*lsp.PublishDiagnosticsParams{}, versions: map[uri.URI]int32{}}
 	c.cond = sync.NewCond(&c.mu)
 	go func() {
-		c.exit <- Serve(context.Background(), serverSide, Options{FS: osfs.FS{}, Analyzers: suite.Analyzers, Log: io.Discard, Version: "test", testHooks: true})
+		c.exit <- Serve(context.Background(), serverSide, Options{FS: osfs.FS{}, Analyzers: suite.Analyzers, Log: logSink(), Version: "test", testHooks: true})
 		serverSide.Close()
 	}()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(clientSide), jsonrpc2.WithCodec(codec{}))
@@ -144,6 +145,7 @@ func (c *testClient) handle(ctx context.Context, req *jsonrpc2.Request) (any, er
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer c.cond.Broadcast()
+	c.methods = append(c.methods, strings.Clone(req.Method())) // the request is recycled after the handler returns
 	switch req.Method() {
 	case "textDocument/publishDiagnostics":
 		var p lsp.PublishDiagnosticsParams
@@ -326,3 +328,11 @@ func errorCode(err error) int64 {
 }
 
 func errorsAs(err error, target any) bool { return err != nil && errors.As(err, target) }
+
+// logSink is where test servers log: set RSCLS_TEST_LOG=1 to see it.
+func logSink() io.Writer {
+	if os.Getenv("RSCLS_TEST_LOG") != "" {
+		return os.Stderr
+	}
+	return io.Discard
+}

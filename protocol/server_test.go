@@ -1,10 +1,13 @@
 package protocol
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	lsp "go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 )
 
 var crossFile = map[string]string{
@@ -19,10 +22,18 @@ func TestStartupPublishesWorkspace(t *testing.T) {
 	if got, want := c.rules("app/page.tsx"), "4:nonSerializableProp"; got != want {
 		t.Errorf("page.tsx: %q, want %q", got, want)
 	}
+	c.waitFor("the watcher registration", func() bool { return strings.Contains(strings.Join(c.methods, " "), "client/registerCapability") })
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.statuses) < 2 || c.statuses[0] != "indexing" || c.statuses[len(c.statuses)-1] != "ready" {
 		t.Errorf("statuses %v", c.statuses)
+	}
+	// Indexing is reported as work-done progress: create, begin ... end.
+	seq := strings.Join(c.methods, " ")
+	create := strings.Index(seq, "window/workDoneProgress/create")
+	progress := strings.Index(seq, "$/progress")
+	if create < 0 || progress < create {
+		t.Errorf("no progress reporting in %q", seq)
 	}
 }
 
@@ -127,5 +138,112 @@ func TestExitWithoutShutdown(t *testing.T) {
 	c.notify("exit", nil)
 	if code := <-c.exit; code != 1 {
 		t.Errorf("exit code %d without shutdown, want 1", code)
+	}
+}
+
+func TestConfigurationChange(t *testing.T) {
+	c := newTestClient(t, crossFile, clientOptions{})
+	if got := c.rules("app/page.tsx"); got != "4:nonSerializableProp" {
+		t.Fatalf("before: %q", got)
+	}
+	ready := c.readyCount()
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"rscls": map[string]any{"rules": map[string]string{"nonSerializableProp": "off"}}}})
+	c.waitReady(ready)
+	c.waitFor("page.tsx to clear", func() bool { p := c.diags[c.uri("app/page.tsx")]; return p != nil && len(p.Diagnostics) == 0 })
+
+	// A bad setting is reported in the log, and the rest still applies.
+	ready = c.readyCount()
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"rules": map[string]string{"nonSerializableProp": "warning", "noSuchRule": "off"}}})
+	c.waitReady(ready)
+	c.waitFor("the warning", func() bool {
+		p := c.diags[c.uri("app/page.tsx")]
+		return p != nil && len(p.Diagnostics) == 1 && p.Diagnostics[0].Severity == lsp.DiagnosticSeverityWarning
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	found := false
+	for _, l := range c.logs {
+		if strings.Contains(l, `unknown rule "noSuchRule"`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the unknown rule was not reported; logs: %q", c.logs)
+	}
+}
+
+func TestWatchedFilesAndFolders(t *testing.T) {
+	c := newTestClient(t, crossFile, clientOptions{})
+	// A file created outside the editor, then reported by the client.
+	writeFile(t, c.root, "lib/actions.ts", "'use server'\nexport const x = 1\n")
+	ready := c.readyCount()
+	c.notify("workspace/didChangeWatchedFiles", &lsp.DidChangeWatchedFilesParams{Changes: []lsp.FileEvent{{URI: c.uri("lib/actions.ts"), Type: lsp.FileChangeTypeCreated}}})
+	c.waitReady(ready)
+	if got := c.rules("lib/actions.ts"); got != "2:serverFileExports" {
+		t.Errorf("created file: %q", got)
+	}
+
+	// A second folder, then its removal clears what was published for it.
+	other := t.TempDir()
+	writeFile(t, other, "package.json", `{"dependencies":{"next":"15.0.0"}}`)
+	writeFile(t, other, "lib/a.ts", "'use server'\nexport const y = 2\n")
+	otherURI := uri.File(other)
+	ready = c.readyCount()
+	c.notify("workspace/didChangeWorkspaceFolders", &lsp.DidChangeWorkspaceFoldersParams{Event: lsp.WorkspaceFoldersChangeEvent{Added: []lsp.WorkspaceFolder{{URI: otherURI, Name: "other"}}}})
+	c.waitReady(ready)
+	fileURI := uri.File(filepath.Join(other, "lib", "a.ts"))
+	c.waitFor("the other folder's diagnostics", func() bool { p := c.diags[fileURI]; return p != nil && len(p.Diagnostics) == 1 })
+	c.notify("workspace/didChangeWorkspaceFolders", &lsp.DidChangeWorkspaceFoldersParams{Event: lsp.WorkspaceFoldersChangeEvent{Removed: []lsp.WorkspaceFolder{{URI: otherURI, Name: "other"}}}})
+	c.waitFor("the removed folder's diagnostics to clear", func() bool { p := c.diags[fileURI]; return p != nil && len(p.Diagnostics) == 0 })
+}
+
+func TestSourceActionsAndLensSetting(t *testing.T) {
+	c := newTestClient(t, map[string]string{
+		"package.json":      `{"dependencies":{"next":"15.0.0"}}`,
+		"app/page.tsx":      "import { x } from '../lib/x'\nexport default function P() { return x }\n",
+		"lib/x.ts":          "export const x = 1\n",
+		"components/one.ts": "import x from 'y'\n'use client'\nexport const z = x\n",
+	}, clientOptions{settings: `{"diagnosticsDelay": 5, "codeLens": false}`})
+	c.open("lib/x.ts", "components/one.ts")
+	var actions []lsp.CommandOrCodeAction
+	c.mustCall("textDocument/codeAction", &lsp.CodeActionParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("lib/x.ts")},
+		Context: lsp.CodeActionContext{Only: []lsp.CodeActionKind{lsp.CodeActionKindSource}}}, &actions)
+	titles := map[string]*lsp.CodeAction{}
+	for _, a := range actions {
+		ca := a.(*lsp.CodeAction)
+		titles[ca.Title] = ca
+	}
+	add := titles[`Add "use client"`]
+	if add == nil || titles[`Add import "server-only"`] == nil || len(titles) != 2 {
+		t.Fatalf("source actions for lib/x.ts: %v", titles)
+	}
+	if got := applyEdits(t, c.read("lib/x.ts"), add.Edit.Changes[c.uri("lib/x.ts")], UTF16); got != "'use client'\n\nexport const x = 1\n" {
+		t.Errorf("Add \"use client\" gives %q", got)
+	}
+	actions = nil
+	c.mustCall("textDocument/codeAction", &lsp.CodeActionParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("components/one.ts")},
+		Context: lsp.CodeActionContext{Only: []lsp.CodeActionKind{"source.rscls.moveDirective"}}}, &actions)
+	if len(actions) != 1 {
+		t.Fatalf("move directive: %d actions", len(actions))
+	}
+	move := actions[0].(*lsp.CodeAction)
+	if got := applyEdits(t, c.read("components/one.ts"), move.Edit.Changes[c.uri("components/one.ts")], UTF16); got != "'use client'\nimport x from 'y'\nexport const z = x\n" {
+		t.Errorf("Move directive to top gives %q", got)
+	}
+	var lenses []lsp.CodeLens
+	c.mustCall("textDocument/codeLens", &lsp.CodeLensParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("lib/x.ts")}}, &lenses)
+	if len(lenses) != 0 {
+		t.Errorf("lenses with codeLens off: %v", lenses)
+	}
+}
+
+func writeFile(t *testing.T, root, name, content string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
