@@ -286,9 +286,14 @@ type File struct {
 	// ClientProps lists function- and class-typed props of the components a
 	// 'use client' module exports.
 	ClientProps []ClientProp
-	HasErrors   bool // the parser had to recover from syntax errors
-	FirstStmt   int  // byte offset of the first statement: where a directive is inserted
-	Size        int  // the file's length in bytes
+	// Barrel is set for a module that only re-exports other modules (an
+	// index file of re-exports): no code, no uses, two or more sources.
+	Barrel    bool
+	HasErrors bool // the parser had to recover from syntax errors
+
+	exportIndex map[string]int
+	FirstStmt   int // byte offset of the first statement: where a directive is inserted
+	Size        int // the file's length in bytes
 	// Quote and Semicolons describe the file's style, for inserted code.
 	Quote      byte
 	Semicolons bool
@@ -306,10 +311,30 @@ func (f *File) Has(kind rsc.DirectiveKind) bool {
 
 // ExportNamed returns the export with the given name, or nil.
 func (f *File) ExportNamed(name string) *Export {
+	if f.exportIndex != nil {
+		if i, ok := f.exportIndex[name]; ok {
+			return &f.Exports[i]
+		}
+		return nil
+	}
 	for i := range f.Exports {
 		if f.Exports[i].Name == name {
 			return &f.Exports[i]
 		}
 	}
 	return nil
+}
+
+// Index prepares lookups by export name; the graph looks names up for
+// every import of every module. Extract calls it; call it again after
+// building or decoding a File by other means.
+func (f *File) Index() {
+	if len(f.Exports) < 4 {
+		f.exportIndex = nil // a scan is as fast
+		return
+	}
+	f.exportIndex = make(map[string]int, len(f.Exports))
+	for i := len(f.Exports) - 1; i >= 0; i-- {
+		f.exportIndex[f.Exports[i].Name] = i // the first export of a name wins
+	}
 }

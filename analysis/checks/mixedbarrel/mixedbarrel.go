@@ -51,23 +51,7 @@ func run(pass *analysis.Pass) error {
 
 // isBarrel reports whether a module only re-exports other modules.
 func isBarrel(b *graph.Module) bool {
-	f := b.Facts
-	if b.Boundary || b.ServerRef || len(f.Exports) == 0 || len(f.JSX) > 0 || len(f.Globals) > 0 || len(f.APIs) > 0 {
-		return false
-	}
-	sources := map[string]bool{}
-	for _, x := range f.Exports {
-		if x.Kind != facts.ExportReExport && x.Kind != facts.ExportAll {
-			return false
-		}
-		sources[x.Source] = true
-	}
-	for _, st := range f.Stmts {
-		if !st.Decl {
-			return false
-		}
-	}
-	return len(sources) >= 2
+	return b.Facts != nil && b.Facts.Barrel && !b.Boundary && !b.ServerRef
 }
 
 // problem says why module o breaks env ("" when it does not).
@@ -92,7 +76,7 @@ func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
 }
 
 // leaves lists the non-barrel modules a barrel re-exports, through nested barrels.
-func leaves(g *graph.Graph, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
+func leaves(g *graph.View, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
 	if seen[b] {
 		return out
 	}
