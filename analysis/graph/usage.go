@@ -2,10 +2,15 @@ package graph
 
 import "github.com/rscls/rscls/analysis/facts"
 
-// exportSet is the set of a module's exports that importers use.
+// exportSet is the set of a module's exports that importers use. Names
+// added since the module's re-exports were last followed wait in pending,
+// so each name is passed on once.
 type exportSet struct {
-	all   bool
-	names map[string]bool
+	all        bool
+	names      map[string]bool
+	pending    []string
+	allPending bool
+	queued     bool
 }
 
 // add records names; it reports whether the set grew.
@@ -14,7 +19,7 @@ func (s *exportSet) add(name string) bool {
 		return false
 	}
 	if name == "*" {
-		s.all = true
+		s.all, s.allPending = true, true
 		return true
 	}
 	if s.names == nil {
@@ -24,6 +29,7 @@ func (s *exportSet) add(name string) bool {
 		return false
 	}
 	s.names[name] = true
+	s.pending = append(s.pending, name)
 	return true
 }
 
@@ -37,7 +43,8 @@ func (s *exportSet) has(name string) bool { return s.all || s.names[name] }
 func (g *Graph) computeUsage() {
 	var work []*Module
 	request := func(m *Module, name string) {
-		if m.requested.add(name) {
+		if m.requested.add(name) && !m.requested.queued {
+			m.requested.queued = true
 			work = append(work, m)
 		}
 	}
@@ -62,6 +69,20 @@ func (g *Graph) computeUsage() {
 	for len(work) > 0 {
 		m := work[len(work)-1]
 		work = work[:len(work)-1]
+		r := &m.requested
+		fresh, all := r.pending, r.allPending
+		r.pending, r.allPending, r.queued = nil, false, false
+		isFresh := func(name string) bool {
+			if all {
+				return true
+			}
+			for _, n := range fresh {
+				if n == name {
+					return true
+				}
+			}
+			return false
+		}
 		for i, imp := range m.Facts.Imports {
 			if imp.Kind != facts.ImportReExport && imp.Kind != facts.ImportExportAll {
 				continue
@@ -71,11 +92,11 @@ func (g *Graph) computeUsage() {
 				continue
 			}
 			if imp.Kind == facts.ImportExportAll && len(imp.Names) == 0 {
-				if m.requested.all {
+				if all {
 					request(t, "*")
 					continue
 				}
-				for name := range m.requested.names {
+				for _, name := range fresh {
 					if m.Facts.ExportNamed(name) == nil {
 						request(t, name)
 					}
@@ -83,14 +104,14 @@ func (g *Graph) computeUsage() {
 				continue
 			}
 			for _, n := range imp.Names {
-				if m.requested.has(n.Exported) {
+				if isFresh(n.Exported) {
 					request(t, n.Imported)
 				}
 			}
 		}
 		// export { x } of an imported binding is a re-export too.
 		for _, x := range m.Facts.Exports {
-			if x.Kind != facts.ExportReExport || x.Source == "" || !m.requested.has(x.Name) {
+			if x.Kind != facts.ExportReExport || x.Source == "" || !isFresh(x.Name) {
 				continue
 			}
 			if i := g.importFor(m, x.Source); i >= 0 {
