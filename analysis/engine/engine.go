@@ -92,6 +92,9 @@ type Snapshot struct {
 	graph      *graph.Graph
 	external   map[string]*FileResult // installed packages' modules the graph reached
 	graphDiags map[string][]analysis.Diagnostic
+	graphDeps  map[string][]string        // per file: the modules its graph checks looked at
+	sigs       map[string]graph.Signature // per module: what graph checks can observe of it
+	rerun      int                        // graph passes run (not reused) by the last build
 }
 
 // Load discovers and analyzes the workspace at root.
@@ -119,7 +122,7 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 	for _, r := range results {
 		s.files[r.Path] = r
 	}
-	s.buildGraph(nil)
+	s.buildGraph(nil, nil)
 	return s, nil
 }
 
@@ -139,8 +142,10 @@ func (s *Snapshot) Rel(path string) string {
 
 // buildGraph resolves imports, computes environments and runs the
 // GraphScope analyzers. prevExternal lets an update reuse installed
-// packages' facts.
-func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult) {
+// packages' facts; prev, when the analyzers and settings are those of the
+// previous snapshot, lets it reuse the graph findings of every module
+// whose inputs are unchanged.
+func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapshot) {
 	if s.resolver == nil {
 		s.resolver = resolve.New(s.FS, resolve.Options{Workspaces: s.Project.Workspaces})
 	}
@@ -163,14 +168,40 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult) {
 	}
 	s.graph = graph.Build(graph.Input{Units: units, Resolver: s.resolver, Load: load})
 	s.graphDiags = map[string][]analysis.Diagnostic{}
+	s.graphDeps = map[string][]string{}
+	s.sigs = make(map[string]graph.Signature, len(s.graph.Modules))
+	for _, m := range s.graph.Modules {
+		s.sigs[m.Path] = s.graph.Signature(m)
+	}
+	changed := func(path string) bool {
+		old, ok := prev.sigs[path]
+		return !ok || old != s.sigs[path]
+	}
 	for _, m := range s.graph.Modules {
 		r := s.files[m.Path]
 		if r == nil || m.External || r.Info.InNodeModules {
 			continue
 		}
+		if prev != nil && !changed(m.Path) {
+			deps, ok := prev.graphDeps[m.Path]
+			for _, d := range deps {
+				if changed(d) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				s.graphDiags[m.Path], s.graphDeps[m.Path] = prev.graphDiags[m.Path], deps
+				continue
+			}
+		}
 		s.runGraphAnalyzers(r, m)
 	}
 }
+
+// GraphPassesRun returns how many modules' graph checks the last build
+// ran rather than reused.
+func (s *Snapshot) GraphPassesRun() int { return s.rerun }
 
 func (r *FileResult) graphUnit() *graph.Unit {
 	if r.Facts == nil {
@@ -201,13 +232,16 @@ func packageOf(path string) string {
 }
 
 func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
+	s.rerun++
 	settings := s.SettingsFor(r.Path)
 	file := r.Info
+	view := s.graph.View()
+	defer func() { s.graphDeps[r.Path] = view.Deps() }()
 	for _, a := range s.opts.Analyzers {
 		if a.Scope != analysis.GraphScope {
 			continue
 		}
-		pass := &analysis.Pass{Analyzer: a, File: &file, Graph: s.graph, Module: m, Settings: settings, ReadFile: s.FS.ReadFile, Rel: s.Rel}
+		pass := &analysis.Pass{Analyzer: a, File: &file, Graph: view, Module: m, Settings: settings, ReadFile: s.FS.ReadFile, Rel: s.Rel}
 		pass.Report = func(d analysis.Diagnostic) {
 			d.Rule = a.Name
 			if d.URL == "" {

@@ -2,6 +2,9 @@ package engine_test
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +12,7 @@ import (
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/vfs"
+	"github.com/rscls/rscls/internal/synth"
 )
 
 const pkg = `{"name":"app","dependencies":{"next":"15.0.0"}}`
@@ -213,5 +217,83 @@ func TestUpdate(t *testing.T) {
 	}
 	if got, want := summary(snap5), "components/counter.tsx:clientApiInServer:warning\n"; got != want {
 		t.Errorf("after rscls.json: %q, want %q", got, want)
+	}
+}
+
+// TestIncrementalMatchesFresh edits a synthetic workspace at random and
+// checks after each Update that the findings equal those of a fresh load:
+// reusing graph findings must never change a result.
+func TestIncrementalMatchesFresh(t *testing.T) {
+	ws := synth.Generate(synth.Options{Files: 600, Seed: 7, Mistakes: 6})
+	files := ws.FS()
+	opts := engine.Options{Analyzers: suite.Analyzers}
+	snap, err := engine.Load(context.Background(), files, ws.Root, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(s *engine.Snapshot) string {
+		var b strings.Builder
+		for _, f := range s.Findings() {
+			fmt.Fprintf(&b, "%s:%d:%s:%s\n", f.Path, f.Start, f.Rule, f.Message)
+		}
+		return b.String()
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	sources := append([]string(nil), ws.Sources...)
+	edits := []func(p string) string{
+		func(p string) string { // flip 'use client'
+			if strings.HasPrefix(files[p], "'use client'\n") {
+				return strings.TrimPrefix(files[p], "'use client'\n")
+			}
+			return "'use client'\n" + files[p]
+		},
+		func(p string) string { return "import { useState } from 'react'\n" + files[p] },
+		func(p string) string { // drop the first import line
+			lines := strings.SplitAfter(files[p], "\n")
+			for i, l := range lines {
+				if strings.HasPrefix(l, "import ") && strings.HasSuffix(strings.TrimSpace(l), "'") {
+					return strings.Join(append(lines[:i:i], lines[i+1:]...), "")
+				}
+			}
+			return files[p] + "\n"
+		},
+		func(p string) string { return files[p] + "\nexport const extra = () => window.innerWidth\n" },
+		func(p string) string { return "'use server'\n" + files[p] + "\nexport function sync() {}\n" },
+	}
+	reused := 0
+	for step := 0; step < 30; step++ {
+		var changed []string
+		for k := 0; k < 1+r.IntN(3); k++ {
+			p := sources[r.IntN(len(sources))]
+			files[p] = edits[r.IntN(len(edits))](p)
+			changed = append(changed, p)
+		}
+		if step%10 == 9 { // a new module imported by an existing one, or a deletion
+			p := sources[r.IntN(len(sources))]
+			added := filepath.Join(filepath.Dir(p), fmt.Sprintf("added%d.ts", step))
+			files[added] = "import { cookies } from 'next/headers'\nexport const added = cookies\n"
+			files[p] = fmt.Sprintf("import { added } from './added%d'\n", step) + files[p]
+			changed = append(changed, added, p)
+			if step == 29 {
+				delete(files, added)
+			}
+		}
+		snap, err = snap.Update(context.Background(), files, changed, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := engine.Load(context.Background(), files, ws.Root, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := render(snap), render(fresh); got != want {
+			t.Fatalf("step %d (changed %v): incremental findings differ from a fresh load\n--- incremental ---\n%s--- fresh ---\n%s", step, changed, got, want)
+		}
+		if snap.GraphPassesRun() < fresh.GraphPassesRun()/2 {
+			reused++
+		}
+	}
+	if reused < 10 {
+		t.Errorf("only %d of 30 updates reused most graph findings", reused)
 	}
 }

@@ -102,11 +102,27 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 			ext[p] = r
 		}
 	}
-	n.buildGraph(ext)
+	var reuse *Snapshot
+	if !rediscover && opts.Overrides == s.opts.Overrides && sameAnalyzers(opts.Analyzers, s.opts.Analyzers) {
+		reuse = s
+	}
+	n.buildGraph(ext, reuse)
 	return n, ctx.Err()
 }
 
 func (s *Snapshot) ignoredBy(p string) bool { return s.ignored(p) }
+
+func sameAnalyzers(a, b []*analysis.Analyzer) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // Options returns the options the snapshot was built with.
 func (s *Snapshot) Options() Options { return s.opts }

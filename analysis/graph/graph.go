@@ -342,9 +342,15 @@ func (g *Graph) Chain(m *Module, env Env) []Step {
 // the first module of Server Functions. It returns nil for the module
 // when the name cannot be traced.
 func (g *Graph) Origin(m *Module, name string, env Env) (origin *Module, exp *facts.Export, boundary, serverRef *Module) {
+	return g.origin(m, name, env, func(...*Module) {})
+}
+
+// origin is Origin, calling visit for every module it looks at.
+func (g *Graph) origin(m *Module, name string, env Env, visit func(...*Module)) (origin *Module, exp *facts.Export, boundary, serverRef *Module) {
 	seen := map[*Module]bool{}
 	for depth := 0; m != nil && m.Facts != nil && depth < 64 && !seen[m]; depth++ {
 		seen[m] = true
+		visit(m)
 		if m.Boundary && boundary == nil && serverRef == nil {
 			boundary = m
 		}
@@ -362,10 +368,11 @@ func (g *Graph) Origin(m *Module, name string, env Env) (origin *Module, exp *fa
 					continue
 				}
 				t := g.Target(m, i, env)
+				visit(t)
 				if t == nil || t.Facts == nil {
 					continue
 				}
-				if o, e, b, s := g.Origin(t, name, env); e != nil {
+				if o, e, b, s := g.origin(t, name, env, visit); e != nil {
 					if boundary == nil && serverRef == nil {
 						boundary, serverRef = b, s
 					}
@@ -382,6 +389,7 @@ func (g *Graph) Origin(m *Module, name string, env Env) (origin *Module, exp *fa
 			return m, x, boundary, serverRef
 		}
 		m, name = g.Target(m, next, env), x.Imported
+		visit(m)
 	}
 	return nil, nil, boundary, serverRef
 }

@@ -45,11 +45,11 @@ func ServerOnlySink(imp *facts.Import, settings *analysis.Settings) (sink string
 // server-only import it makes, or, for an installed package, one made by
 // the package's own modules it imports. It returns "" for modules fine on
 // the client.
-func ServerOnlyReason(g *graph.Graph, m *graph.Module, settings *analysis.Settings) string {
+func ServerOnlyReason(g *graph.View, m *graph.Module, settings *analysis.Settings) string {
 	return serverOnlyReason(g, m, settings, map[*graph.Module]bool{})
 }
 
-func serverOnlyReason(g *graph.Graph, m *graph.Module, settings *analysis.Settings, seen map[*graph.Module]bool) string {
+func serverOnlyReason(g *graph.View, m *graph.Module, settings *analysis.Settings, seen map[*graph.Module]bool) string {
 	if m.Facts == nil || seen[m] || m.ServerRef {
 		return ""
 	}
