@@ -1,0 +1,205 @@
+// Package factcache keeps the engine's per-file results on disk, so that a
+// second run over an unchanged workspace does not parse it again. There is
+// one pack per workspace in the user's cache directory. A pack belongs to
+// the executable that wrote it (any change to the program invalidates it)
+// and carries a checksum; a missing, stale or damaged pack is ignored and
+// rewritten. Deleting the directory is always safe.
+package factcache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/rscls/rscls/analysis/engine"
+)
+
+// format is bumped when the pack layout changes.
+const format = 1
+
+var magic = []byte("RSCLSFC\n")
+
+// Dir returns the cache directory: $RSCLS_CACHE_DIR, or rscls under the
+// user cache directory. It returns "" when caching is off
+// (RSCLS_CACHE_DIR=off) or no cache directory exists.
+func Dir() string {
+	if d := os.Getenv("RSCLS_CACHE_DIR"); d != "" {
+		if d == "off" {
+			return ""
+		}
+		return d
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(base, "rscls")
+}
+
+// Store is one workspace's pack, open for a run. It is safe for
+// concurrent use.
+type Store struct {
+	path  string
+	salt  [32]byte
+	mu    sync.Mutex
+	old   map[[32]byte]*engine.CachedFile
+	used  map[[32]byte]*engine.CachedFile
+	dirty bool
+	// Hits and Misses count lookups, for logs and tests.
+	Hits, Misses int
+}
+
+// Open opens the pack of the workspace at root in dir, reading what a
+// previous run left. salt identifies the program (see ExecutableSalt).
+func Open(dir, root string, salt [32]byte) *Store {
+	sum := sha256.Sum256([]byte(filepath.Clean(root)))
+	s := &Store{
+		path: filepath.Join(dir, fmt.Sprintf("facts-v%d", format), fmt.Sprintf("%x.pack", sum[:12])),
+		salt: salt,
+		old:  map[[32]byte]*engine.CachedFile{},
+		used: map[[32]byte]*engine.CachedFile{},
+	}
+	if entries, err := s.read(); err == nil {
+		s.old = entries
+	}
+	return s
+}
+
+// Path returns the pack's file name.
+func (s *Store) Path() string { return s.path }
+
+type header struct {
+	Salt     [32]byte
+	Checksum [32]byte
+	Count    int
+}
+
+// read loads the pack; any problem means an empty cache.
+func (s *Store) read() (map[[32]byte]*engine.CachedFile, error) {
+	data, err := os.ReadFile(s.path)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(data, magic) {
+		return nil, errors.New("not a pack")
+	}
+	dec := gob.NewDecoder(bytes.NewReader(data[len(magic):]))
+	var h header
+	if err := dec.Decode(&h); err != nil {
+		return nil, err
+	}
+	if h.Salt != s.salt {
+		return nil, errors.New("written by another version of the program")
+	}
+	var payload []byte
+	if err := dec.Decode(&payload); err != nil {
+		return nil, err
+	}
+	if sha256.Sum256(payload) != h.Checksum {
+		return nil, errors.New("checksum mismatch")
+	}
+	var entries map[[32]byte]*engine.CachedFile
+	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&entries); err != nil {
+		return nil, err
+	}
+	if len(entries) != h.Count {
+		return nil, errors.New("truncated")
+	}
+	return entries, nil
+}
+
+// Get implements engine.Cache.
+func (s *Store) Get(key [32]byte) (*engine.CachedFile, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.old[key]
+	if ok {
+		s.used[key] = v
+		s.Hits++
+	} else {
+		s.Misses++
+	}
+	return v, ok
+}
+
+// Put implements engine.Cache.
+func (s *Store) Put(key [32]byte, v *engine.CachedFile) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.used[key] = v
+	s.dirty = true
+}
+
+// Save writes the entries this run used, atomically, when they differ
+// from what was read. Entries of files that no longer exist are dropped.
+func (s *Store) Save() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.dirty && len(s.used) == len(s.old) {
+		return nil
+	}
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(s.used); err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	out.Write(magic)
+	enc := gob.NewEncoder(&out)
+	if err := enc.Encode(header{Salt: s.salt, Checksum: sha256.Sum256(payload.Bytes()), Count: len(s.used)}); err != nil {
+		return err
+	}
+	if err := enc.Encode(payload.Bytes()); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(s.path), ".pack-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(out.Bytes()); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), s.path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	s.old, s.dirty = s.used, false
+	s.used = make(map[[32]byte]*engine.CachedFile, len(s.old))
+	return nil
+}
+
+var (
+	saltOnce sync.Once
+	salt     [32]byte
+)
+
+// ExecutableSalt identifies the running program by the hash of its
+// executable, so a pack written by another build is never used.
+func ExecutableSalt() [32]byte {
+	saltOnce.Do(func() {
+		h := sha256.New()
+		fmt.Fprintf(h, "format %d\n", format)
+		if exe, err := os.Executable(); err == nil {
+			if f, err := os.Open(exe); err == nil {
+				io.Copy(h, f)
+				f.Close()
+			}
+		}
+		copy(salt[:], h.Sum(nil))
+	})
+	return salt
+}

@@ -1,0 +1,121 @@
+package factcache
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/internal/synth"
+)
+
+func TestWarmLoadReusesEverything(t *testing.T) {
+	dir := t.TempDir()
+	ws := synth.Generate(synth.Options{Files: 300, Seed: 2, Mistakes: 5})
+	files := ws.FS()
+	salt := [32]byte{1}
+	load := func() (*engine.Snapshot, *Store) {
+		st := Open(dir, ws.Root, salt)
+		snap, err := engine.Load(context.Background(), files, ws.Root, engine.Options{Analyzers: suite.Analyzers, Cache: st})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return snap, st
+	}
+	cold, st := load()
+	if st.Hits != 0 || st.Misses == 0 {
+		t.Fatalf("cold run: %d hits, %d misses", st.Hits, st.Misses)
+	}
+	warm, st2 := load()
+	if st2.Misses != 0 || st2.Hits != st.Misses {
+		t.Errorf("warm run: %d hits, %d misses; want %d hits", st2.Hits, st2.Misses, st.Misses)
+	}
+	if !reflect.DeepEqual(cold.Findings(), warm.Findings()) {
+		t.Errorf("warm findings differ from cold ones")
+	}
+	if len(warm.Findings()) == 0 {
+		t.Fatalf("the workspace with mistakes has no findings")
+	}
+
+	// One changed file misses; the rest still hit.
+	files[ws.Large] += "\nexport const changed = 1\n"
+	_, st3 := load()
+	if st3.Misses != 1 {
+		t.Errorf("after one change: %d misses, want 1", st3.Misses)
+	}
+}
+
+func TestBadPacksAreIgnored(t *testing.T) {
+	dir := t.TempDir()
+	ws := synth.Generate(synth.Options{Files: 100, Seed: 3})
+	salt := [32]byte{2}
+	st := Open(dir, ws.Root, salt)
+	if _, err := engine.Load(context.Background(), ws.FS(), ws.Root, engine.Options{Analyzers: suite.Analyzers, Cache: st}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, damage := range map[string]func([]byte) []byte{
+		"truncated":   func(b []byte) []byte { return b[:len(b)/2] },
+		"flipped":     func(b []byte) []byte { c := append([]byte(nil), b...); c[len(c)-40] ^= 0xff; return c },
+		"empty":       func([]byte) []byte { return nil },
+		"not a pack":  func([]byte) []byte { return []byte("hello") },
+		"wrong magic": func(b []byte) []byte { c := append([]byte(nil), b...); c[0] = 'X'; return c },
+	} {
+		if err := os.WriteFile(st.Path(), damage(good), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		again := Open(dir, ws.Root, salt)
+		if len(again.old) != 0 {
+			t.Errorf("%s: a damaged pack was used (%d entries)", name, len(again.old))
+		}
+	}
+	if err := os.WriteFile(st.Path(), good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if other := Open(dir, ws.Root, [32]byte{9}); len(other.old) != 0 {
+		t.Errorf("another program's pack was used")
+	}
+	if same := Open(dir, ws.Root, salt); len(same.old) == 0 {
+		t.Errorf("the good pack was not read back")
+	}
+	// A directory that cannot be written is not an error for the analysis.
+	ro := filepath.Join(t.TempDir(), "ro")
+	if err := os.MkdirAll(ro, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	bad := Open(filepath.Join(ro, "sub"), ws.Root, salt)
+	bad.Put([32]byte{1}, &engine.CachedFile{})
+	if os.Getuid() != 0 && bad.Save() == nil {
+		t.Errorf("saving into a read-only directory reported no error")
+	}
+}
+
+func TestSaveDropsStaleEntries(t *testing.T) {
+	dir := t.TempDir()
+	st := Open(dir, "/w", [32]byte{3})
+	st.Put([32]byte{1}, &engine.CachedFile{})
+	st.Put([32]byte{2}, &engine.CachedFile{})
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	st2 := Open(dir, "/w", [32]byte{3})
+	st2.Get([32]byte{1}) // only this one is used in the second run
+	if err := st2.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if st3 := Open(dir, "/w", [32]byte{3}); len(st3.old) != 1 {
+		t.Errorf("%d entries kept, want 1", len(st3.old))
+	}
+}
