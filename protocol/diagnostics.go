@@ -13,6 +13,7 @@ import (
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/internal/factcache"
 )
 
 // run is the diagnostics loop. On each change it runs the first phase at
@@ -181,7 +182,19 @@ func (st *state) phase2() {
 		var next *engine.Snapshot
 		var err error
 		if prev := sn.engines[f]; prev == nil {
+			var store *factcache.Store
+			if dir := st.s.opts.CacheDir; dir != "" {
+				store = factcache.Open(dir, f, factcache.ExecutableSalt())
+				opts.Cache = store
+			}
 			next, err = engine.Load(ctx, base, f, opts)
+			if err == nil && store != nil {
+				if serr := store.Save(); serr != nil {
+					st.s.log.debugf("cache: %v", serr)
+				}
+				st.s.log.debugf("cache: %d files reused, %d analyzed", store.Hits, store.Misses)
+			}
+			opts.Cache = nil
 		} else {
 			sort.Strings(work[f])
 			next, err = prev.snap.Update(ctx, base, work[f], opts)

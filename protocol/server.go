@@ -40,6 +40,9 @@ type Options struct {
 	Log io.Writer
 	// Version is reported in serverInfo.
 	Version string
+	// CacheDir holds packs of per-file results that make the first
+	// analysis of a known workspace fast; "" turns the cache off.
+	CacheDir string
 
 	// testHooks enables requests that only tests send: a slow request to
 	// cancel and one that panics.

@@ -11,6 +11,7 @@ import (
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/internal/factcache"
 	"github.com/rscls/rscls/internal/synth"
 )
 
@@ -114,4 +115,38 @@ func BenchmarkUpdate(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkWarmStart compares a first check of a 10k-file workspace, which
+// fills the on-disk cache, with a second one that reads it (both include
+// discovery, hashing every file, the graph and all graph checks).
+func BenchmarkWarmStart(b *testing.B) {
+	ws := synth.Generate(synth.Options{Files: 10000, Seed: 1})
+	fsys := ws.IndexedFS()
+	var cold, warm time.Duration
+	for i := 0; i < b.N; i++ {
+		dir := b.TempDir()
+		for run := 0; run < 2; run++ {
+			runtime.GC()
+			start := time.Now()
+			store := factcache.Open(dir, ws.Root, [32]byte{byte(i)})
+			if _, err := engine.Load(context.Background(), fsys, ws.Root, engine.Options{Analyzers: suite.Analyzers, Cache: store}); err != nil {
+				b.Fatal(err)
+			}
+			if err := store.Save(); err != nil {
+				b.Fatal(err)
+			}
+			if run == 0 {
+				cold += time.Since(start)
+			} else {
+				warm += time.Since(start)
+				if store.Misses != 0 {
+					b.Fatalf("warm run missed %d files", store.Misses)
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(cold.Milliseconds())/float64(b.N), "cold-ms")
+	b.ReportMetric(float64(warm.Milliseconds())/float64(b.N), "warm-ms")
+	b.ReportMetric(float64(warm)/float64(cold), "warm/cold")
 }

@@ -38,9 +38,24 @@ const MaxFileSize = 2 << 20
 // SettingsFile is the name of the optional configuration file at a project root.
 const SettingsFile = "rscls.json"
 
+// Cache keeps per-file results across runs. Keys cover everything a
+// result depends on, so a hit is as good as analyzing the file again.
+type Cache interface {
+	Get(key [32]byte) (*CachedFile, bool)
+	Put(key [32]byte, v *CachedFile)
+}
+
+// CachedFile is what a Cache keeps for a file.
+type CachedFile struct {
+	Facts *facts.File
+	Diags []analysis.Diagnostic
+}
+
 // Options configure a workspace analysis.
 type Options struct {
 	Analyzers []*analysis.Analyzer
+	// Cache, when set, lets unchanged files skip parsing.
+	Cache Cache
 	// Settings laid over the ones read from rscls.json (the language
 	// server's initializationOptions and didChangeConfiguration).
 	Overrides *analysis.Settings
@@ -409,8 +424,39 @@ func (s *Snapshot) analyzeFile(path string, prev *FileResult) *FileResult {
 	if prev != nil && prev.Hash == r.Hash && prev.Skip == "" && sameRole(prev.Info, info) {
 		return prev
 	}
+	if c := s.opts.Cache; c != nil {
+		key := s.cacheKey(r)
+		if hit, ok := c.Get(key); ok && hit.Facts != nil {
+			hit.Facts.Index()
+			r.Facts, r.Info.Facts, r.Diags = hit.Facts, hit.Facts, hit.Diags
+			return r
+		}
+		s.runFileAnalyzers(r, src)
+		c.Put(key, &CachedFile{Facts: r.Facts, Diags: r.Diags})
+		return r
+	}
 	s.runFileAnalyzers(r, src)
 	return r
+}
+
+// cacheKey hashes everything a file's facts and single-file findings
+// depend on: its content, grammar, role, the path messages show, the
+// settings single-file checks read, and the analyzers that ran.
+func (s *Snapshot) cacheKey(r *FileResult) [32]byte {
+	h := sha256.New()
+	lang, _ := syntax.LangForPath(r.Path)
+	fmt.Fprintf(h, "%x\x00%d\x00%s\x00%d\x00%v\x00%v\x00", r.Hash, lang, r.Info.Rel, r.Info.Role, r.Info.InAppDir, r.Info.InNodeModules)
+	for _, k := range s.SettingsFor(r.Path).CacheKindsOrNil() {
+		fmt.Fprintf(h, "kind:%s\x00", k)
+	}
+	for _, a := range s.opts.Analyzers {
+		if a.Scope == analysis.FileScope {
+			fmt.Fprintf(h, "a:%s\x00", a.Name)
+		}
+	}
+	var key [32]byte
+	copy(key[:], h.Sum(nil))
+	return key
 }
 
 func sameRole(a, b analysis.File) bool {

@@ -13,6 +13,7 @@ import (
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/internal/factcache"
 	"github.com/rscls/rscls/internal/osfs"
 	"github.com/rscls/rscls/internal/report"
 	"github.com/rscls/rscls/protocol"
@@ -23,6 +24,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fix := fs.Bool("fix", false, "apply the single suggested fix of each finding that has exactly one, then report what remains")
+	noCache := fs.Bool("no-cache", false, "do not read or write the cache of per-file results (also: RSCLS_CACHE_DIR=off)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: rscls check [flags] [PATH...]\n\nChecks the Next.js projects at each PATH (a directory, or a file inside a project).\nExit status: 0 when no error was found, 1 when one was, 2 on a usage or configuration error.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -51,7 +53,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	sources := &diskSources{}
 	exit := 0
 	for _, t := range targets {
-		snap, err := engine.Load(context.Background(), osfs.FS{}, t.root, engine.Options{Analyzers: suite.Analyzers})
+		snap, err := loadWorkspace(t.root, !*noCache)
 		if err != nil {
 			fmt.Fprintf(stderr, "rscls check: %v\n", err)
 			return exitUsage
@@ -64,7 +66,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			if n > 0 {
 				fmt.Fprintf(stderr, "rscls: applied %d fix(es)\n", n)
-				if snap, err = engine.Load(context.Background(), osfs.FS{}, t.root, engine.Options{Analyzers: suite.Analyzers}); err != nil {
+				if snap, err = loadWorkspace(t.root, !*noCache); err != nil {
 					fmt.Fprintf(stderr, "rscls check: %v\n", err)
 					return exitUsage
 				}
@@ -120,6 +122,22 @@ func relTo(base, path string) string {
 		return r
 	}
 	return path
+}
+
+// loadWorkspace analyzes the workspace at root, through the on-disk cache
+// of per-file results unless useCache is false or caching is off.
+func loadWorkspace(root string, useCache bool) (*engine.Snapshot, error) {
+	opts := engine.Options{Analyzers: suite.Analyzers}
+	var store *factcache.Store
+	if dir := factcache.Dir(); useCache && dir != "" {
+		store = factcache.Open(dir, root, factcache.ExecutableSalt())
+		opts.Cache = store
+	}
+	snap, err := engine.Load(context.Background(), osfs.FS{}, root, opts)
+	if err == nil && store != nil {
+		store.Save() // a cache that cannot be written only costs time
+	}
+	return snap, err
 }
 
 // target is one workspace to load, optionally restricted to some files.

@@ -13,9 +13,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// runCLI runs the command in the repository root, as a user would.
+// runCLI runs the command in the repository root, as a user would, with
+// a cache directory of its own.
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	t.Setenv("RSCLS_CACHE_DIR", filepath.Join(t.TempDir(), "cache"))
 	var out, errb bytes.Buffer
 	code = run(args, strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), code

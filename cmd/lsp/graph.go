@@ -1,17 +1,13 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
-	"github.com/rscls/rscls/analysis/engine"
-	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/internal/graphview"
-	"github.com/rscls/rscls/internal/osfs"
 )
 
 func runGraph(args []string, stdout, stderr io.Writer) int {
@@ -45,7 +41,7 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rscls graph: %v\n", err)
 		return exitUsage
 	}
-	snap, err := engine.Load(context.Background(), osfs.FS{}, abs, engine.Options{Analyzers: suite.Analyzers})
+	snap, err := loadWorkspace(abs, true)
 	if err != nil {
 		fmt.Fprintf(stderr, "rscls graph: %v\n", err)
 		return exitUsage

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/internal/factcache"
 	"github.com/rscls/rscls/internal/osfs"
 	"github.com/rscls/rscls/protocol"
 )
@@ -53,5 +54,6 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Analyzers: suite.Analyzers,
 		Log:       log,
 		Version:   versionString(),
+		CacheDir:  factcache.Dir(),
 	})
 }
