@@ -208,7 +208,7 @@ func (st *state) phase2() {
 			failed = true
 			continue
 		}
-		st.s.log.infof("analyzed %s: %d files in %s", f, len(next.Files()), time.Since(start).Round(time.Millisecond))
+		st.s.log.infof("analyzed %s: %d files in %s", f, len(next.Files()), roundDuration(time.Since(start)))
 		for _, n := range next.Notes() {
 			if n.Error {
 				st.s.showMessage(lsp.MessageTypeError, fmt.Sprintf("rscls: %s: %s", n.Path, n.Message))

@@ -29,17 +29,18 @@ func parseLevel(s string) (int32, bool) {
 	return levelInfo, false
 }
 
-// logger writes to the log writer (stderr or --log FILE) and mirrors
-// messages at or above the chosen level to the editor's log.
+// logger writes messages at or above the chosen level to the log file and
+// to the editor's log, or to the console while the editor cannot take them.
 type logger struct {
-	mu    sync.Mutex
-	w     io.Writer
-	level atomic.Int32
-	s     *Server
+	mu      sync.Mutex
+	file    io.Writer
+	console io.Writer
+	level   atomic.Int32
+	s       *Server
 }
 
-func newLogger(w io.Writer, s *Server) *logger {
-	l := &logger{w: w, s: s}
+func newLogger(file, console io.Writer, s *Server) *logger {
+	l := &logger{file: file, console: console, s: s}
 	l.level.Store(levelInfo)
 	return l
 }
@@ -51,13 +52,27 @@ func (l *logger) logf(level int32, format string, args ...any) {
 		return
 	}
 	msg := fmt.Sprintf(format, args...)
+	line := fmt.Sprintf("%s %s: %s\n", time.Now().Format("15:04:05.000"), analysis.LogLevels[level], msg)
+	toEditor := l.s != nil && l.s.initialized.Load() && !l.s.stopped()
 	l.mu.Lock()
-	fmt.Fprintf(l.w, "%s %s: %s\n", time.Now().Format("15:04:05.000"), analysis.LogLevels[level], msg)
+	io.WriteString(l.file, line)
+	if !toEditor {
+		io.WriteString(l.console, line)
+	}
 	l.mu.Unlock()
-	if l.s != nil && l.s.initialized.Load() {
+	if toEditor {
 		types := [...]lsp.MessageType{lsp.MessageTypeError, lsp.MessageTypeWarning, lsp.MessageTypeInfo, lsp.MessageTypeLog}
 		l.s.notify("window/logMessage", &lsp.LogMessageParams{Type: types[level], Message: msg})
 	}
+}
+
+// roundDuration keeps durations under a millisecond readable instead of
+// rounding them to 0s.
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond)
+	}
+	return d.Round(time.Millisecond)
 }
 
 func (l *logger) errorf(format string, args ...any) { l.logf(levelError, format, args...) }

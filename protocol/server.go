@@ -36,8 +36,13 @@ type Options struct {
 	FS vfs.FS
 	// Analyzers is the suite to run.
 	Analyzers []*analysis.Analyzer
-	// Log receives the server's log (stderr, or a file with --log).
+	// Log receives every line of the server's log (a file with --log).
 	Log io.Writer
+	// Console receives the log lines the editor cannot show: those
+	// written before initialized and after exit (stderr). Lines in
+	// between go to the editor as window/logMessage instead, so that the
+	// editor, which also records stderr, does not show them twice.
+	Console io.Writer
 	// Version is reported in serverInfo.
 	Version string
 	// CacheDir holds packs of per-file results that make the first
@@ -140,6 +145,9 @@ func newServer(conn jsonrpc2.Conn, opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	if opts.Console == nil {
+		opts.Console = io.Discard
+	}
 	s := &Server{
 		conn:   conn,
 		client: lsp.ClientDispatcher(conn),
@@ -149,9 +157,19 @@ func newServer(conn jsonrpc2.Conn, opts Options) *Server {
 
 		inflight: map[string]context.CancelFunc{},
 	}
-	s.log = newLogger(opts.Log, s)
+	s.log = newLogger(opts.Log, opts.Console, s)
 	s.state = newState(s)
 	return s
+}
+
+// stopped reports whether the connection is done with.
+func (s *Server) stopped() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
+	}
 }
 
 func (s *Server) stop() {

@@ -20,7 +20,8 @@ import (
 // valid part of the settings still applies.
 func decodeSettings(raw []byte, analyzers []*analysis.Analyzer) (*analysis.Settings, []string) {
 	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
+	// Neovim encodes an empty Lua table, its default init_options, as [].
+	if len(raw) == 0 || string(raw) == "null" || string(raw) == "[]" {
 		return &analysis.Settings{}, nil
 	}
 	var wrapper map[string]json.RawMessage

@@ -26,9 +26,13 @@ func (stdio) Close() error { return nil }
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	logFile := fs.String("log", "", "also write the server's log to `FILE`")
+	logFile := fs.String("log", "", "also write the server's whole log to `FILE`")
+	// Clients that start servers with a transport flag (vscode-languageclient,
+	// some Neovim and Emacs setups) add --stdio; standard input and output
+	// are the only transport, so it is accepted and changes nothing.
+	fs.Bool("stdio", true, "speak LSP on standard input and output (the default and only transport)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: rscls [serve] [--log FILE]\n\nSpeaks the Language Server Protocol on standard input and output.\nThe log goes to standard error.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: rscls [serve] [--log FILE]\n\nSpeaks the Language Server Protocol on standard input and output.\nOnce the editor has connected, the log goes to the editor (window/logMessage);\nbefore that, and after it leaves, to standard error.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -37,7 +41,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	var log io.Writer = stderr
+	var log io.Writer
 	if *logFile != "" {
 		f, err := os.OpenFile(*logFile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 		if err != nil {
@@ -45,7 +49,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		defer f.Close()
-		log = io.MultiWriter(stderr, f)
+		log = f
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -53,6 +57,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		FS:        osfs.FS{},
 		Analyzers: suite.Analyzers,
 		Log:       log,
+		Console:   stderr,
 		Version:   versionString(),
 		CacheDir:  factcache.Dir(),
 	})
