@@ -7,7 +7,6 @@ import {
   LanguageClient,
   type LanguageClientOptions,
   RevealOutputChannelOn,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { LANGUAGES } from './languages';
 import { SECTION } from './settings';
@@ -25,7 +24,9 @@ export interface ClientOptions {
  * makes vscode-languageclient read the rscls.trace.server setting.
  */
 export function createClient(opts: ClientOptions): LanguageClient {
-  const server: Executable = { command: opts.command, args: ['serve'], transport: TransportKind.stdio };
+  // No transport: with TransportKind.stdio the client appends --stdio to
+  // the arguments; stdio is what it uses without one.
+  const server: Executable = { command: opts.command, args: ['serve'] };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
     initializationOptions: opts.readSettings(),

@@ -124,9 +124,6 @@ class ServerController {
       client.onDidChangeState((e) => {
         if (e.newState === State.Starting) {
           this.status.show('starting');
-        } else if (e.newState === State.Running && this.status.state === 'starting') {
-          // A server that has not reported a state yet is up and answering.
-          this.status.show('ready');
         } else if (e.newState === State.Stopped) {
           this.status.show('stopped');
         }
