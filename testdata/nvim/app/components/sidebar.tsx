@@ -1,0 +1,7 @@
+import { useEffect } from 'react'
+'use client'
+
+export function Sidebar() {
+  useEffect(() => {}, [])
+  return <aside />
+}

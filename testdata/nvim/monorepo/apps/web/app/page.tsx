@@ -1,0 +1,5 @@
+import { Profile } from '../components/profile'
+
+export default function Home() {
+  return <Profile />
+}
