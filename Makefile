@@ -1,0 +1,39 @@
+# The project's test command is `make test`: the Go checks, then the editor
+# integrations proven in real clients. `go test ./...` alone runs the Go
+# tests.
+
+GO ?= go
+
+.PHONY: test test-go test-nvim test-vscode
+
+test: test-go test-nvim test-vscode test-vscode-e2e
+
+# The Go packages: vet and every test that needs nothing but Go and a C
+# compiler.
+test-go:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# Neovim (editors/nvim): the configuration and an end-to-end test in a
+# headless Neovim with the real binary. Needs nvim on PATH (Debian:
+# apt-get install neovim); fails, rather than skips, without it. -count=1
+# because the test's Lua scripts and fixtures are read by Neovim, which Go's
+# test cache does not see.
+test-nvim:
+	$(GO) vet -tags nvim ./editors/nvim/...
+	$(GO) test -tags nvim -count=1 ./editors/nvim/...
+
+# VS Code (editors/vscode): the extension's unit tests, type check and
+# bundle. Needs Node.js 20 with npm.
+test-vscode:
+	cd editors/vscode && npm ci && npm test
+
+# End-to-end (editors/vscode/e2e): the platform-specific .vsix, with the
+# rscls binary built from this repository inside, installed into a real VS
+# Code (code-server) and driven by headless Chromium. Needs Node.js 20 with
+# npm and Debian's chromium; its first run builds code-server into
+# ~/.cache/rscls-e2e (several minutes). Screenshots and logs go to
+# editors/vscode/e2e/artifacts/.
+.PHONY: test-vscode-e2e
+test-vscode-e2e:
+	cd editors/vscode/e2e && npm ci --no-audit --no-fund && GO="$(GO)" npm test

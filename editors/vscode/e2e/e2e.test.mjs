@@ -1,0 +1,334 @@
+// End-to-end test of the VS Code extension as a user gets it: the
+// platform-specific .vsix, with the rscls binary built from this
+// repository inside, installed into a real VS Code (code-server, VS Code
+// served to a browser) and driven by headless Chromium. Everything is
+// asserted from the page: status bar, Problems panel, hover, light bulb and
+// editor text.
+//
+//   npm ci && npm test            (in editors/vscode/e2e; make test-vscode-e2e does the same)
+//
+// Environment: E2E_ARTIFACTS (screenshots and logs; default ./artifacts),
+// CHROMIUM (default /usr/bin/chromium), RSCLS_E2E_SERVER (a program to
+// package instead of the rscls built from the repository, to see the test
+// fail with a broken server), XDG_CACHE_HOME (where code-server is cached),
+// GO (the go command that builds rscls).
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import {
+  buildVsix,
+  CodeServer,
+  e2eDir,
+  ensureChromium,
+  ensureCodeServer,
+  launchBrowser,
+  log,
+  removeDir,
+  repoDir,
+  scratchDir,
+} from './harness.mjs';
+import {
+  describeRows,
+  editorLine,
+  editorLines,
+  editorToken,
+  filterProblems,
+  hoverWidgets,
+  markersOf,
+  openFile,
+  openWorkbench,
+  problemRows,
+  problemsShown,
+  STATUS_ITEM,
+  statusItem,
+  waitUntil,
+} from './workbench.mjs';
+
+const FIXTURE = path.join(repoDir, 'testdata', 'example');
+const ATTEMPTS = 2; // the scenario, and at most one retry of all of it
+
+const USE_STATE_MESSAGE =
+  "You're importing a module that depends on `useState` into a React Server Component module. This API is only available in Client Components.";
+const HOVER_TEXT = '"use client": this module is a Client Component boundary.';
+const MOVE_DIRECTIVE_FIX = 'Move the directive to the top of the file';
+
+test('the packaged extension in code-server: status, diagnostics, hover, quick fix, cross-file update', { timeout: 40 * 60_000 }, async () => {
+  const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(e2eDir, 'artifacts'));
+  mkdirSync(artifacts, { recursive: true });
+  log(`screenshots and logs: ${artifacts}`);
+
+  const chromiumExe = ensureChromium();
+  const codeServerExe = ensureCodeServer();
+  const scratch = scratchDir('rscls-vscode-e2e-');
+  let passed = false;
+  try {
+    const vsix = buildVsix(scratch);
+    log(`packaged ${vsix}`);
+    const failures = [];
+    // No screenshots of an older run may be taken for this one's.
+    for (let i = 1; i <= ATTEMPTS; i++) {
+      rmSync(path.join(artifacts, `attempt-${i}`), { recursive: true, force: true });
+    }
+    for (let attempt = 1; attempt <= ATTEMPTS && !passed; attempt++) {
+      const dir = path.join(artifacts, `attempt-${attempt}`);
+      mkdirSync(dir, { recursive: true });
+      try {
+        await scenario({ attempt, dir, vsix, chromiumExe, codeServerExe, root: path.join(scratch, `attempt-${attempt}`) });
+        passed = true;
+        log(`attempt ${attempt} passed; screenshots in ${dir}`);
+        if (attempt > 1) {
+          log(`WARNING: passed only on the retry; attempt 1 failed with: ${failures[0] instanceof Error ? failures[0].message : failures[0]}`);
+        }
+      } catch (err) {
+        failures.push(err);
+        log(`attempt ${attempt} FAILED (screenshots and logs in ${dir}):\n${err instanceof Error ? err.stack : err}`);
+        printTail(path.join(dir, 'rscls-output.log'), 'the rscls output channel');
+        if (attempt < ATTEMPTS) {
+          log('retrying the whole scenario once');
+        }
+      }
+    }
+    if (!passed) {
+      const last = failures[failures.length - 1];
+      throw new Error(`the scenario failed ${failures.length} times; screenshots and logs in ${artifacts}. Last failure: ${last instanceof Error ? last.message : last}`);
+    }
+  } finally {
+    removeDir(scratch);
+    log(`screenshots and logs: ${artifacts}`);
+  }
+});
+
+async function scenario({ attempt, dir, vsix, chromiumExe, codeServerExe, root }) {
+  mkdirSync(root, { recursive: true });
+  const server = new CodeServer({ exe: codeServerExe, vsix, fixture: FIXTURE, root });
+  let browser;
+  let page;
+  const consoleLines = [];
+  let shot = 0;
+  const screenshot = async (name) => {
+    shot++;
+    const file = path.join(dir, `${String(shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    log(`  screenshot ${path.basename(file)}`);
+  };
+  const step = (what) => log(`attempt ${attempt}: ${what}`);
+
+  try {
+    server.install();
+    const url = await server.start();
+    browser = await launchBrowser(chromiumExe, path.join(root, 'chromium-profile'));
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+
+    step('the workbench loads');
+    await openWorkbench(page, url);
+    await screenshot('workbench');
+
+    // 1. Opening a .tsx file activates the extension, which starts the
+    //    bundled server; the status bar item turns to a check mark.
+    step('open components/like-button.tsx; the status bar item shows rscls ready');
+    await openFile(page, 'components/like-button.tsx', firstLine('components/like-button.tsx'));
+    let stoppedSince;
+    await waitUntil('the rscls status bar item to show ready ($(check) rscls)', async () => {
+      const s = await statusItem(page);
+      if (s === undefined) {
+        return { ok: false, seen: 'no rscls status bar item (the extension did not activate)' };
+      }
+      const seen = `${s.icon} "${s.text}" ${JSON.stringify(s.label)}`;
+      // vscode-languageclient restarts a crashing server a few times and
+      // then gives up; a server stopped for 20 s is not coming back.
+      stoppedSince = s.icon === 'codicon-circle-slash' ? (stoppedSince ?? Date.now()) : undefined;
+      if (stoppedSince !== undefined && Date.now() - stoppedSince > 20_000) {
+        return { ok: false, fail: `the rscls status bar item has shown the server stopped for 20 s: ${seen}` };
+      }
+      return { ok: s.icon === 'codicon-check' && s.text === 'rscls' && s.label.includes('rscls is ready'), seen };
+    }, 90_000);
+    await screenshot('status-ready');
+
+    // Clicking the item shows the rscls output, which says which binary runs.
+    step('the status bar item opens the rscls output, which names the bundled binary');
+    await page.locator(`${STATUS_ITEM} a`).click();
+    const outputFilter = page.locator('.part.panel .output-view-filter input, .part.panel input[placeholder="Filter"]').first();
+    await outputFilter.waitFor({ state: 'visible', timeout: 15_000 });
+    await outputFilter.fill('bundled with the extension');
+    const started = await waitUntil('the rscls output to say "Starting …/bin/linux-…/rscls (bundled with the extension)"', async () => {
+      const channel = await page.locator('.part.panel textarea[aria-label="rscls - Output"]').count();
+      // The output wraps long lines: compare with the whitespace collapsed.
+      const text = (await page.locator('.part.panel .output-view .view-lines').first().innerText()).replace(/\s+/g, ' ');
+      const m = /Starting (\S+\/bin\/linux-\w+\/rscls) \(bundled with the extension\)/.exec(text);
+      return { ok: channel === 1 && m !== null && m[1].startsWith(server.installedDir), value: m?.[0], seen: `channel rscls shown: ${channel === 1}; text: ${JSON.stringify(text.slice(0, 400))}` };
+    });
+    log(`  output: ${started.trim()}`);
+    await screenshot('output-bundled-binary');
+    await outputFilter.fill('');
+
+    // 2. The cross-file diagnostic: like-button.tsx uses useState and is
+    //    imported by components/post.tsx, which app/page.tsx (a Server
+    //    Component) imports.
+    step('the Problems panel lists clientApiInServer in components/like-button.tsx at line 1, with the import chain');
+    await filterProblems(page, 'clientApiInServer');
+    const marker = await waitUntil('the clientApiInServer problem of components/like-button.tsx in the Problems panel', async () => {
+      const rows = await problemRows(page);
+      const m = markersOf(rows, 'components/like-button.tsx').find((r) => r.label.includes(USE_STATE_MESSAGE));
+      return { ok: m !== undefined, value: m, seen: describeRows(rows) };
+    }, 60_000);
+    assert.match(marker.label, /^Error: You're importing a module that depends on `useState`/, 'severity and message');
+    assert.match(marker.label, / at line 1 and character 10\./, 'position (the useState import on line 1)');
+    assert.match(marker.label, /generated by rscls$/, 'source');
+    assert.match(marker.text, /rscls ⏐ clientApiInServer/, 'source and rule as shown');
+    assert.match(marker.text, /\[Ln 1, Col 10\]/, 'line and column as shown');
+    const related = marker.related.map((r) => r.label);
+    assert.ok(related.some((l) => l.startsWith('imports components/post.tsx') && l.endsWith('in page.tsx')), `related: app/page.tsx imports post.tsx (${related.join(' | ')})`);
+    assert.ok(related.some((l) => l.startsWith('imports components/like-button.tsx') && l.endsWith('in post.tsx')), `related: post.tsx imports like-button.tsx (${related.join(' | ')})`);
+    await screenshot('problems-clientApiInServer');
+    // The editor shows it on the useState of line 1.
+    const useState = editorLine(page, "import { useState } from 'react'").locator('span span').filter({ hasText: /^useState$/ }).first();
+    await waitUntil('the problem in the hover of useState on line 1', async () => {
+      await useState.hover();
+      const widgets = await hoverWidgets(page);
+      return { ok: widgets.some((w) => w.text.includes(USE_STATE_MESSAGE) && /rscls\W*clientApiInServer/.test(w.text)), seen: widgets.map((w) => JSON.stringify(w.text)).join(' | ') || '(no hover)' };
+    }, 30_000);
+    await screenshot('editor-hover-problem');
+    await page.mouse.move(5, 500);
+    await page.keyboard.press('Escape');
+
+    // 3. Hover on the 'use client' of another file.
+    step("hover the 'use client' of components/user-menu.tsx");
+    await openFile(page, 'components/user-menu.tsx', firstLine('components/user-menu.tsx'));
+    const directive = editorToken(page, "'use client'");
+    await directive.waitFor({ timeout: 15_000 });
+    const hover = await waitUntil('the rscls hover on the directive', async () => {
+      await directive.hover();
+      const widgets = await hoverWidgets(page);
+      const ours = widgets.find((w) => w.text.includes(HOVER_TEXT));
+      return { ok: ours !== undefined, value: ours, seen: widgets.map((w) => JSON.stringify(w.text.slice(0, 200))).join(' | ') || '(no hover)' };
+    }, 30_000);
+    assert.match(hover.html, /<strong>"use client"<\/strong>/, 'the hover is rendered from markdown (bold directive)');
+    assert.ok(!hover.text.includes('**'), 'no raw markdown in the hover');
+    assert.ok(hover.text.includes('https://nextjs.org/docs/app/api-reference/directives/use-client'), 'the hover links the Next.js docs');
+    await screenshot('hover-use-client');
+    await page.mouse.move(5, 500);
+    await page.keyboard.press('Escape');
+
+    // 4. The quick fix from the light bulb: sidebar.tsx has 'use client'
+    //    on line 2, after an import.
+    step("light bulb on the misplaced 'use client' of components/sidebar.tsx; apply the quick fix");
+    await openFile(page, 'components/sidebar.tsx', firstLine('components/sidebar.tsx'));
+    assert.deepEqual((await editorLines(page)).slice(0, 2), ["import { useEffect } from 'react'", "'use client'"], 'sidebar.tsx as in the fixture');
+    await filterProblems(page, 'misplacedDirective');
+    await waitUntil('the misplacedDirective problem of components/sidebar.tsx', async () => {
+      const rows = await problemRows(page);
+      return { ok: markersOf(rows, 'components/sidebar.tsx').some((r) => / at line 2 and character 1\..*generated by rscls$/.test(r.label)), seen: describeRows(rows) };
+    }, 60_000);
+    await editorToken(page, "'use client'").click();
+    const bulb = page.locator('.part.editor .editor-instance .lightBulbWidget');
+    await bulb.waitFor({ state: 'visible', timeout: 20_000 });
+    await screenshot('light-bulb');
+    await bulb.click();
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: MOVE_DIRECTIVE_FIX }).first();
+    await fix.waitFor({ state: 'visible', timeout: 20_000 });
+    await screenshot('quick-fix-menu');
+    // The menu takes the keyboard (a pointer block covers it until the
+    // mouse moves): select the fix with the arrow keys, apply it with Enter.
+    await waitUntil(`"${MOVE_DIRECTIVE_FIX}" to be selected in the menu`, async () => {
+      const focused = (await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label', { timeout: 1000 })) ?? '';
+      if (focused !== MOVE_DIRECTIVE_FIX) {
+        await page.keyboard.press('ArrowDown');
+      }
+      return { ok: focused === MOVE_DIRECTIVE_FIX, seen: focused };
+    }, 10_000);
+    await page.keyboard.press('Enter');
+    await waitUntil("sidebar.tsx to start with 'use client' after the fix", async () => {
+      const lines = await editorLines(page);
+      return { ok: lines[0] === "'use client'" && lines.includes("import { useEffect } from 'react'") && lines.filter((l) => l.includes("'use client'")).length === 1, seen: lines.join('⏎') };
+    });
+    await waitUntil('the misplacedDirective problem of sidebar.tsx to go away', async () => {
+      const shown = await problemsShown(page);
+      return { ok: shown.ok && markersOf(shown.rows, 'components/sidebar.tsx').length === 0, seen: shown.seen };
+    }, 60_000);
+    await screenshot('quick-fix-applied');
+
+    // 5. Editing the importer clears the diagnostic in the other file,
+    //    before anything is saved.
+    step('remove LikeButton from components/post.tsx (unsaved); the problem of like-button.tsx goes away');
+    await openFile(page, 'components/post.tsx', firstLine('components/post.tsx'));
+    // The problem is listed before the edit, so that its going away is the
+    // edit's doing and not a panel that has not caught up with its filter.
+    await filterProblems(page, 'clientApiInServer');
+    await waitUntil('the clientApiInServer problem of like-button.tsx before the edit', async () => {
+      const rows = await problemRows(page);
+      return { ok: markersOf(rows, 'components/like-button.tsx').some((r) => r.label.includes(USE_STATE_MESSAGE)), seen: describeRows(rows) };
+    }, 30_000);
+    await editorLine(page, "import { LikeButton } from './like-button'").click();
+    await page.keyboard.press('Control+Shift+K');
+    await waitUntil('the LikeButton import to be deleted', async () => {
+      const lines = await editorLines(page);
+      return { ok: !lines.some((l) => l.includes('./like-button')), seen: lines.join('⏎') };
+    });
+    await editorLine(page, '<LikeButton />').click();
+    await page.keyboard.press('Control+Shift+K');
+    await waitUntil('the <LikeButton /> element to be deleted', async () => {
+      const lines = await editorLines(page);
+      return { ok: !lines.some((l) => l.includes('LikeButton')), seen: lines.join('⏎') };
+    });
+    await page.locator('.tab.active.dirty[aria-label*="post.tsx"]').waitFor({ timeout: 10_000 });
+    await screenshot('importer-edited');
+    const cleared = await waitUntil('the clientApiInServer problem of like-button.tsx to go away', async () => {
+      const shown = await problemsShown(page);
+      return { ok: shown.ok && !markersOf(shown.rows, 'components/like-button.tsx').some((r) => r.label.includes(USE_STATE_MESSAGE)), value: shown.seen, seen: shown.seen };
+    }, 60_000);
+    log(`  Problems panel: ${cleared}`);
+    await screenshot('diagnostic-cleared');
+    // The server still runs and still reports the other files.
+    await filterProblems(page, 'serverOnlyInClient');
+    await waitUntil('the serverOnlyInClient problem of components/user-menu.tsx to stay', async () => {
+      const rows = await problemRows(page);
+      return { ok: markersOf(rows, 'components/user-menu.tsx').some((r) => / at line 3 and character 29\..*generated by rscls$/.test(r.label)), seen: describeRows(rows) };
+    }, 30_000);
+
+    // Undoing the edit brings the problem back.
+    step('undo the edit of post.tsx; the problem of like-button.tsx comes back');
+    await editorLine(page, '<article>').click();
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await waitUntil('post.tsx to import LikeButton again', async () => {
+      const lines = await editorLines(page);
+      return { ok: lines[0] === "import { LikeButton } from './like-button'" && lines.some((l) => l.includes('<LikeButton />')), seen: lines.join('⏎') };
+    });
+    await filterProblems(page, 'clientApiInServer');
+    await waitUntil('the clientApiInServer problem of like-button.tsx to come back', async () => {
+      const rows = await problemRows(page);
+      return { ok: markersOf(rows, 'components/like-button.tsx').some((r) => r.label.includes(USE_STATE_MESSAGE)), seen: describeRows(rows) };
+    }, 60_000);
+    await screenshot('diagnostic-back');
+  } catch (err) {
+    if (page) {
+      await page.screenshot({ path: path.join(dir, 'failure.png') }).catch(() => {});
+    }
+    throw err;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    server.copyLogs(dir);
+    writeFileSync(path.join(dir, 'browser-console.log'), consoleLines.join('\n') + '\n');
+  }
+}
+
+/** printTail prints the end of a log file the scenario left, to show why it failed without opening it. */
+function printTail(file, what) {
+  if (!existsSync(file)) {
+    log(`(no ${what} log: ${path.basename(file)} was not written)`);
+    return;
+  }
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  log(`last ${Math.min(lines.length, 40)} of ${lines.length} lines of ${what} (${file}):`);
+  console.log(lines.slice(-40).map((l) => `    ${l}`).join('\n'));
+}
+
+/** firstLine is the first line of a fixture file, as the editor shows it once the file is open. */
+function firstLine(rel) {
+  return readFileSync(path.join(FIXTURE, rel), 'utf8').split('\n')[0];
+}
