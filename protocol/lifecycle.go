@@ -205,6 +205,11 @@ func (s *Server) DidOpen(ctx context.Context, params *lsp.DidOpenTextDocumentPar
 		d.buf = syntax.NewDocument(text, lang)
 		st.docs[path] = d
 		if st.folderForLocked(path) == "" {
+			// Opening a file outside the folders lets rscls look at its
+			// directory, and from there for the project it belongs to.
+			if c, ok := s.opts.FS.(folderConfined); ok {
+				c.AddFolder(filepath.Dir(path))
+			}
 			st.addFolderLocked(projectRootOf(s.opts.FS, filepath.Dir(path)))
 		}
 		st.markChangedLocked(path)
@@ -303,6 +308,9 @@ func (s *Server) DidClose(ctx context.Context, params *lsp.DidCloseTextDocumentP
 func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *lsp.DidChangeWatchedFilesParams) error {
 	st := s.state
 	st.modify("didChangeWatchedFiles", func() {
+		if c, ok := s.opts.FS.(folderConfined); ok {
+			c.Forget() // a directory may have become a link
+		}
 		for _, ev := range params.Changes {
 			if path, ok := pathOf(ev.URI); ok {
 				if _, open := st.docs[path]; open && ev.Type == lsp.FileChangeTypeChanged {

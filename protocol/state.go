@@ -199,6 +199,15 @@ func (st *state) markChangedLocked(path string) {
 	}
 }
 
+// folderConfined is a file system that reads only inside the folders it
+// is told about (osfs.Confined), and remembers directory links until told
+// that files changed.
+type folderConfined interface {
+	AddFolder(dir string)
+	RemoveFolder(dir string)
+	Forget()
+}
+
 // addFolderLocked adds a workspace folder; its analysis starts on the
 // next second phase.
 func (st *state) addFolderLocked(root string) {
@@ -210,12 +219,18 @@ func (st *state) addFolderLocked(root string) {
 	st.folders = append(st.folders, root)
 	sort.Strings(st.folders)
 	st.urgent = true
+	if c, ok := st.s.opts.FS.(folderConfined); ok {
+		c.AddFolder(root)
+	}
 }
 
 func (st *state) removeFolderLocked(root string) {
 	for i, f := range st.folders {
 		if f == root {
 			st.folders = append(st.folders[:i], st.folders[i+1:]...)
+			if c, ok := st.s.opts.FS.(folderConfined); ok {
+				c.RemoveFolder(root)
+			}
 			break
 		}
 	}

@@ -133,7 +133,7 @@ func loadWorkspace(root string, useCache bool) (*engine.Snapshot, error) {
 		store = factcache.Open(dir, root, factcache.ExecutableSalt())
 		opts.Cache = store
 	}
-	snap, err := engine.Load(context.Background(), osfs.FS{}, root, opts)
+	snap, err := engine.Load(context.Background(), osfs.NewConfined(root), root, opts)
 	if err == nil && store != nil {
 		store.Save() // a cache that cannot be written only costs time
 	}

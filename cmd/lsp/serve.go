@@ -54,7 +54,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return protocol.Serve(ctx, stdio{stdin, stdout}, protocol.Options{
-		FS:        osfs.FS{},
+		FS:        osfs.NewConfined(),
 		Analyzers: suite.Analyzers,
 		Log:       log,
 		Console:   stderr,
