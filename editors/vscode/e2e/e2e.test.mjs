@@ -3,7 +3,9 @@
 // repository inside, installed into a real VS Code (code-server, VS Code
 // served to a browser) and driven by headless Chromium. Everything is
 // asserted from the page: status bar, Problems panel, hover, light bulb and
-// editor text.
+// editor text. A second scenario opens an untrusted workspace whose
+// settings name a server of its own, and checks, from the page and from
+// marker files on disk, that only the user's rscls.server.path runs.
 //
 //   npm ci && npm test            (in editors/vscode/e2e; make test-vscode-e2e does the same)
 //
@@ -14,9 +16,9 @@
 // GO (the go command that builds rscls).
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import {
   buildVsix,
   CodeServer,
@@ -39,8 +41,10 @@ import {
   markersOf,
   openFile,
   openWorkbench,
+  outputView,
   problemRows,
   problemsShown,
+  restrictedMode,
   STATUS_ITEM,
   statusItem,
   waitUntil,
@@ -53,52 +57,78 @@ const USE_STATE_MESSAGE =
   "You're importing a module that depends on `useState` into a React Server Component module. This API is only available in Client Components.";
 const HOVER_TEXT = '"use client": this module is a Client Component boundary.';
 const MOVE_DIRECTIVE_FIX = 'Move the directive to the top of the file';
+const RESTRICTED_STATUS = 'Restricted Mode: Some features are disabled because this folder is not trusted.';
+const RESTRICTED_BANNER = 'Restricted Mode is intended for safe code browsing. Trust this folder to enable all features.';
+const UNTRUSTED_SETTING = 'This setting can only be applied in a trusted workspace.';
 
-test('the packaged extension in code-server: status, diagnostics, hover, quick fix, cross-file update', { timeout: 40 * 60_000 }, async () => {
-  const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(e2eDir, 'artifacts'));
+const ARTIFACTS = path.resolve(process.env.E2E_ARTIFACTS || path.join(e2eDir, 'artifacts'));
+
+/** What both scenarios share: the browser, code-server, a scratch folder and the .vsix, built once. */
+const shared = {};
+
+before(() => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  log(`screenshots and logs: ${ARTIFACTS}`);
+  shared.chromiumExe = ensureChromium();
+  shared.codeServerExe = ensureCodeServer();
+  shared.scratch = scratchDir('rscls-vscode-e2e-');
+  shared.vsix = buildVsix(shared.scratch);
+  log(`packaged ${shared.vsix}`);
+}, { timeout: 30 * 60_000 });
+
+after(() => {
+  if (shared.scratch !== undefined) {
+    removeDir(shared.scratch);
+  }
+  log(`screenshots and logs: ${ARTIFACTS}`);
+});
+
+test('the packaged extension in code-server: status, diagnostics, hover, quick fix, cross-file update', { timeout: 10 * 60_000 }, async () => {
+  await withRetry('the scenario', { artifacts: ARTIFACTS, scratch: shared.scratch, run: scenario });
+});
+
+test('an untrusted workspace cannot choose the server binary: Restricted Mode runs the user\'s rscls.server.path', { timeout: 10 * 60_000 }, async () => {
+  await withRetry('the untrusted-workspace scenario', {
+    artifacts: path.join(ARTIFACTS, 'untrusted-workspace'),
+    scratch: path.join(shared.scratch, 'untrusted-workspace'),
+    run: untrustedScenario,
+  });
+});
+
+/**
+ * withRetry runs a scenario, and all of it once more if it fails, each
+ * attempt with its own folder of screenshots and logs (artifacts/attempt-N)
+ * and of scratch files (scratch/attempt-N).
+ */
+async function withRetry(what, { artifacts, scratch, run }) {
   mkdirSync(artifacts, { recursive: true });
-  log(`screenshots and logs: ${artifacts}`);
-
-  const chromiumExe = ensureChromium();
-  const codeServerExe = ensureCodeServer();
-  const scratch = scratchDir('rscls-vscode-e2e-');
-  let passed = false;
-  try {
-    const vsix = buildVsix(scratch);
-    log(`packaged ${vsix}`);
-    const failures = [];
-    // No screenshots of an older run may be taken for this one's.
-    for (let i = 1; i <= ATTEMPTS; i++) {
-      rmSync(path.join(artifacts, `attempt-${i}`), { recursive: true, force: true });
-    }
-    for (let attempt = 1; attempt <= ATTEMPTS && !passed; attempt++) {
-      const dir = path.join(artifacts, `attempt-${attempt}`);
-      mkdirSync(dir, { recursive: true });
-      try {
-        await scenario({ attempt, dir, vsix, chromiumExe, codeServerExe, root: path.join(scratch, `attempt-${attempt}`) });
-        passed = true;
-        log(`attempt ${attempt} passed; screenshots in ${dir}`);
-        if (attempt > 1) {
-          log(`WARNING: passed only on the retry; attempt 1 failed with: ${failures[0] instanceof Error ? failures[0].message : failures[0]}`);
-        }
-      } catch (err) {
-        failures.push(err);
-        log(`attempt ${attempt} FAILED (screenshots and logs in ${dir}):\n${err instanceof Error ? err.stack : err}`);
-        printTail(path.join(dir, 'rscls-output.log'), 'the rscls output channel');
-        if (attempt < ATTEMPTS) {
-          log('retrying the whole scenario once');
-        }
+  const failures = [];
+  // No screenshots of an older run may be taken for this one's.
+  for (let i = 1; i <= ATTEMPTS; i++) {
+    rmSync(path.join(artifacts, `attempt-${i}`), { recursive: true, force: true });
+  }
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const dir = path.join(artifacts, `attempt-${attempt}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      await run({ attempt, dir, vsix: shared.vsix, chromiumExe: shared.chromiumExe, codeServerExe: shared.codeServerExe, root: path.join(scratch, `attempt-${attempt}`) });
+      log(`attempt ${attempt} passed; screenshots in ${dir}`);
+      if (attempt > 1) {
+        log(`WARNING: passed only on the retry; attempt 1 failed with: ${failures[0] instanceof Error ? failures[0].message : failures[0]}`);
+      }
+      return;
+    } catch (err) {
+      failures.push(err);
+      log(`attempt ${attempt} FAILED (screenshots and logs in ${dir}):\n${err instanceof Error ? err.stack : err}`);
+      printTail(path.join(dir, 'rscls-output.log'), 'the rscls output channel');
+      if (attempt < ATTEMPTS) {
+        log(`retrying the whole of ${what} once`);
       }
     }
-    if (!passed) {
-      const last = failures[failures.length - 1];
-      throw new Error(`the scenario failed ${failures.length} times; screenshots and logs in ${artifacts}. Last failure: ${last instanceof Error ? last.message : last}`);
-    }
-  } finally {
-    removeDir(scratch);
-    log(`screenshots and logs: ${artifacts}`);
   }
-});
+  const last = failures[failures.length - 1];
+  throw new Error(`${what} failed ${failures.length} times; screenshots and logs in ${artifacts}. Last failure: ${last instanceof Error ? last.message : last}`);
+}
 
 async function scenario({ attempt, dir, vsix, chromiumExe, codeServerExe, root }) {
   mkdirSync(root, { recursive: true });
@@ -315,6 +345,185 @@ async function scenario({ attempt, dir, vsix, chromiumExe, codeServerExe, root }
     server.copyLogs(dir);
     writeFileSync(path.join(dir, 'browser-console.log'), consoleLines.join('\n') + '\n');
   }
+}
+
+/**
+ * untrustedScenario opens, in Restricted Mode, a workspace whose
+ * .vscode/settings.json names its own server (a script that leaves a
+ * marker file and exits 1), while the user's settings name a wrapper (that
+ * leaves another marker and runs the bundled rscls). Only the user's
+ * wrapper may run: checked from the page (Restricted Mode, the status bar
+ * item, the rscls output, a cross-file problem, VS Code's verdict on the
+ * workspace setting) and from the disk (the two markers).
+ */
+async function untrustedScenario({ attempt, dir, vsix, chromiumExe, codeServerExe, root }) {
+  mkdirSync(root, { recursive: true });
+  const markers = path.join(root, 'markers');
+  mkdirSync(markers);
+  const userMarker = path.join(markers, 'user-server-ran');
+  const workspaceMarker = path.join(markers, 'workspace-server-ran');
+  // The user's own server lives outside the workspace.
+  const userServer = path.join(root, 'home', 'bin', 'rscls-wrapper');
+  const server = new CodeServer({
+    exe: codeServerExe,
+    vsix,
+    fixture: FIXTURE,
+    root,
+    trust: 'untrusted',
+    machineSettings: { 'rscls.server.path': userServer },
+  });
+  const workspaceServer = path.join(server.workspace, 'tools', 'rscls');
+  const workspaceServerNeverRan = (when) => {
+    if (existsSync(workspaceMarker)) {
+      throw new Error(`the workspace's server ${workspaceServer} ran (${when}); ${workspaceMarker}: ${readFileSync(workspaceMarker, 'utf8').trim()}`);
+    }
+  };
+  let browser;
+  let page;
+  const consoleLines = [];
+  let shot = 0;
+  const screenshot = async (name) => {
+    shot++;
+    const file = path.join(dir, `${String(shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    log(`  screenshot ${path.basename(file)}`);
+  };
+  const step = (what) => log(`attempt ${attempt} (untrusted workspace): ${what}`);
+
+  try {
+    server.install();
+    writeScript(userServer, [`echo "$$ $*" >> ${shQuote(userMarker)}`, `exec ${shQuote(server.bundledServer)} "$@"`]);
+    writeScript(workspaceServer, [`echo "$$ $*" >> ${shQuote(workspaceMarker)}`, 'exit 1']);
+    mkdirSync(path.join(server.workspace, '.vscode'), { recursive: true });
+    writeFileSync(path.join(server.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'rscls.server.path': workspaceServer }, null, 2) + '\n');
+    const url = await server.start();
+    browser = await launchBrowser(chromiumExe, path.join(root, 'chromium-profile'));
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+
+    // 1. The folder is not trusted: VS Code says so in the status bar and
+    //    in the banner.
+    step('the workbench loads in Restricted Mode');
+    await openWorkbench(page, url);
+    await waitUntil('VS Code to show Restricted Mode (status bar item and banner)', async () => {
+      const shown = await restrictedMode(page);
+      return { ok: shown.status === RESTRICTED_STATUS && shown.banner.includes(RESTRICTED_BANNER), seen: JSON.stringify(shown) };
+    }, 30_000);
+    await screenshot('restricted-mode');
+
+    // 2. The extension runs in Restricted Mode and its server starts.
+    step('open components/like-button.tsx; the status bar item shows rscls ready');
+    await openFile(page, 'components/like-button.tsx', firstLine('components/like-button.tsx'));
+    let stoppedSince;
+    await waitUntil('the rscls status bar item to show ready ($(check) rscls)', async () => {
+      const s = await statusItem(page);
+      if (s === undefined) {
+        return { ok: false, seen: 'no rscls status bar item (the extension did not activate)' };
+      }
+      const seen = `${s.icon} "${s.text}" ${JSON.stringify(s.label)}`;
+      stoppedSince = s.icon === 'codicon-circle-slash' ? (stoppedSince ?? Date.now()) : undefined;
+      if (stoppedSince !== undefined && Date.now() - stoppedSince > 20_000) {
+        return { ok: false, fail: `the rscls status bar item has shown the server stopped for 20 s: ${seen}` };
+      }
+      if (existsSync(workspaceMarker)) {
+        return { ok: false, fail: `the workspace's server ran: ${readFileSync(workspaceMarker, 'utf8').trim()}` };
+      }
+      return { ok: s.icon === 'codicon-check' && s.text === 'rscls' && s.label.includes('rscls is ready'), seen };
+    }, 90_000);
+    assert.equal((await restrictedMode(page)).status, RESTRICTED_STATUS, 'still in Restricted Mode');
+    assert.ok(existsSync(userMarker), `the user's wrapper ${userServer} did not run: no ${userMarker}`);
+    log(`  ${userMarker}: ${readFileSync(userMarker, 'utf8').trim()}`);
+    workspaceServerNeverRan('when the server was ready');
+    await screenshot('status-ready');
+
+    // 3. The output says which binary runs: the user's wrapper, from the
+    //    user settings, and never the workspace's script.
+    step("the rscls output names the user's wrapper as the binary");
+    await page.locator(`${STATUS_ITEM} a`).click();
+    const outputFilter = page.locator('.part.panel .output-view-filter input, .part.panel input[placeholder="Filter"]').first();
+    await outputFilter.waitFor({ state: 'visible', timeout: 15_000 });
+    await outputFilter.fill('rscls.server.path');
+    // Compared without whitespace, in case the view wraps inside a path.
+    const wantStart = `Starting ${userServer} (from rscls.server.path in the user settings)`;
+    const output = await waitUntil(`the rscls output to say "${wantStart}"`, async () => {
+      const shown = await outputView(page);
+      const bare = shown.text.replace(/\s+/g, '');
+      return { ok: shown.channel === 'rscls' && bare.includes(wantStart.replace(/\s+/g, '')), value: shown.text, seen: `channel ${JSON.stringify(shown.channel)}; text: ${JSON.stringify(shown.text.slice(0, 600))}` };
+    });
+    const bare = output.replace(/\s+/g, '');
+    assert.ok(!bare.includes(`Starting${workspaceServer}`), `the output says the workspace's server was started: ${output}`);
+    assert.ok(!bare.includes('(fromrscls.server.pathintheworkspacesettings)'), `the output says a binary came from the workspace settings: ${output}`);
+    // In Restricted Mode VS Code gives an extension no workspace value of a
+    // restricted setting (nor, anywhere, of a machine-scoped one), so the
+    // extension's note on an ignored workspace value has nothing to report
+    // here. Should it ever report one, it must say that it was ignored.
+    const mentions = output.split("The workspace's rscls.server.path").length - 1;
+    const notes = output.match(/The workspace's rscls\.server\.path \("[^"]*"\) is ignored because the workspace is not trusted\./g) ?? [];
+    assert.equal(notes.length, mentions, `the output mentions the workspace's rscls.server.path without saying it was ignored: ${output}`);
+    log(`  output: ${wantStart}${notes.length > 0 ? `; ${notes.join(' ')}` : ' (no note on a workspace value)'}`);
+    await screenshot('output-user-server');
+    await outputFilter.fill('');
+
+    // 4. The server really runs: the cross-file problem of like-button.tsx.
+    step('the Problems panel lists clientApiInServer in components/like-button.tsx');
+    await filterProblems(page, 'clientApiInServer');
+    const marker = await waitUntil('the clientApiInServer problem of components/like-button.tsx in the Problems panel', async () => {
+      const rows = await problemRows(page);
+      const m = markersOf(rows, 'components/like-button.tsx').find((r) => r.label.includes(USE_STATE_MESSAGE));
+      return { ok: m !== undefined, value: m, seen: describeRows(rows) };
+    }, 60_000);
+    assert.match(marker.label, / at line 1 and character 10\..*generated by rscls$/, 'position and source');
+    const related = marker.related.map((r) => r.label);
+    assert.ok(related.some((l) => l.startsWith('imports components/post.tsx') && l.endsWith('in page.tsx')), `related: app/page.tsx imports post.tsx (${related.join(' | ')})`);
+    workspaceServerNeverRan('when the problem was listed');
+    // The screenshot shows the filtered panel, not the list before the filter applied.
+    await waitUntil('the Problems panel to show the filtered problems', async () => {
+      const shown = await problemsShown(page);
+      return { ok: shown.ok && markersOf(shown.rows, 'components/like-button.tsx').some((r) => r.label.includes(USE_STATE_MESSAGE)), seen: shown.seen };
+    }, 30_000);
+    await screenshot('problems-clientApiInServer');
+
+    // 5. VS Code's own verdict on the workspace's setting, in the Problems
+    //    panel once the settings file is open: not applied, as the folder
+    //    is not trusted.
+    step("open .vscode/settings.json; VS Code marks the workspace's rscls.server.path as needing trust");
+    await openFile(page, '.vscode/settings.json', '{');
+    await filterProblems(page, 'trusted workspace');
+    await waitUntil(`"${UNTRUSTED_SETTING}" on rscls.server.path in .vscode/settings.json`, async () => {
+      const rows = await problemRows(page);
+      return { ok: markersOf(rows, '.vscode/settings.json').some((r) => r.label.includes(UNTRUSTED_SETTING) && / at line 2 and character 3\./.test(r.label)), seen: describeRows(rows) };
+    }, 30_000);
+    workspaceServerNeverRan('at the end of the scenario');
+    await screenshot('workspace-setting-not-applied');
+  } catch (err) {
+    if (page) {
+      await page.screenshot({ path: path.join(dir, 'failure.png') }).catch(() => {});
+    }
+    throw err;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    server.copyLogs(dir);
+    writeFileSync(path.join(dir, 'browser-console.log'), consoleLines.join('\n') + '\n');
+    for (const file of [userMarker, workspaceMarker]) {
+      if (existsSync(file)) {
+        cpSync(file, path.join(dir, path.basename(file)));
+      }
+    }
+  }
+  workspaceServerNeverRan('once code-server had stopped');
+}
+
+/** writeScript writes an executable shell script, making its folder. */
+function writeScript(file, lines) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, ['#!/bin/sh', ...lines, ''].join('\n'), { mode: 0o755 });
+}
+
+/** shQuote quotes a string for the shell. */
+function shQuote(s) {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** printTail prints the end of a log file the scenario left, to show why it failed without opening it. */

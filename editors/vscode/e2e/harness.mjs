@@ -111,9 +111,8 @@ export function buildVsix(stageRoot) {
   return path.join(stage, vsix[0]);
 }
 
-/** The user settings of the fresh profile: no welcome page, trust prompt, tips or telemetry. */
+/** The user settings of the fresh profile: no welcome page, tips or telemetry. */
 const USER_SETTINGS = {
-  'security.workspace.trust.enabled': false,
   'workbench.startupEditor': 'none',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
@@ -133,13 +132,39 @@ const USER_SETTINGS = {
 };
 
 /**
+ * The workspace trust settings: trust off (the folder counts as trusted,
+ * and nothing asks), or on with the folder left untrusted, that is in
+ * Restricted Mode, without the dialog that asks whether to trust it and
+ * with the Restricted Mode banner always shown. A fresh profile trusts no
+ * folder.
+ */
+const TRUST_SETTINGS = {
+  disabled: { 'security.workspace.trust.enabled': false },
+  untrusted: {
+    'security.workspace.trust.enabled': true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.banner': 'always',
+  },
+};
+
+/**
  * CodeServer is one code-server process with a fresh profile and
  * extensions folder, the .vsix installed, and a copy of the fixture app.
+ *
+ * trust is 'disabled' (the default) or 'untrusted' (see TRUST_SETTINGS).
+ * machineSettings go to the remote user settings (Machine/settings.json):
+ * code-server's workbench is remote, and a setting of machine scope, such
+ * as rscls.server.path, counts only there, not in User/settings.json.
  */
 export class CodeServer {
-  constructor({ exe, vsix, fixture, root }) {
+  constructor({ exe, vsix, fixture, root, trust = 'disabled', machineSettings }) {
+    if (!(trust in TRUST_SETTINGS)) {
+      throw new Error(`trust must be one of ${Object.keys(TRUST_SETTINGS).join(', ')}, not ${trust}`);
+    }
     this.exe = exe;
     this.root = root;
+    this.trust = trust;
+    this.machineSettings = machineSettings;
     this.userDataDir = path.join(root, 'user-data');
     this.extensionsDir = path.join(root, 'extensions');
     this.workspace = path.join(root, 'workspace', path.basename(fixture));
@@ -167,7 +192,12 @@ export class CodeServer {
 
   install() {
     mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
-    writeFileSync(path.join(this.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    const settings = { ...TRUST_SETTINGS[this.trust], ...USER_SETTINGS };
+    writeFileSync(path.join(this.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+    if (this.machineSettings !== undefined) {
+      mkdirSync(path.join(this.userDataDir, 'Machine'), { recursive: true });
+      writeFileSync(path.join(this.userDataDir, 'Machine', 'settings.json'), JSON.stringify(this.machineSettings, null, 2));
+    }
     cpSync(this.fixture, this.workspace, { recursive: true });
     run(this.exe, [...this.baseArgs(), '--install-extension', this.vsix], { env: this.env() });
     const installed = readdirSync(this.extensionsDir).filter((d) => d.startsWith('rscls.rscls-'));
@@ -179,6 +209,7 @@ export class CodeServer {
     if (!existsSync(bundled) || !statSync(bundled).isFile()) {
       throw new Error(`the installed extension has no bundled server at ${bundled}`);
     }
+    this.bundledServer = bundled;
   }
 
   async start() {
@@ -189,7 +220,7 @@ export class CodeServer {
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(this.trust === 'disabled' ? ['--disable-workspace-trust'] : []),
       '--disable-getting-started-override',
       this.workspace,
     ];

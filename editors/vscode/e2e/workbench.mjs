@@ -204,3 +204,31 @@ export async function hoverWidgets(page) {
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The workspace trust status bar item, which VS Code shows in Restricted Mode. */
+export const TRUST_STATUS_ITEM = '[id="status.workspaceTrust"]';
+
+/**
+ * restrictedMode describes what the page shows of Restricted Mode: the
+ * accessible label of the workspace trust status bar item and the text of
+ * the banner at the top of the window ('' for either when absent).
+ */
+export async function restrictedMode(page) {
+  const item = page.locator(TRUST_STATUS_ITEM);
+  const banner = page.locator('.monaco-workbench .part.banner');
+  return {
+    status: (await item.count()) === 0 ? '' : ((await item.getAttribute('aria-label', { timeout: 1000 })) ?? ''),
+    banner: (await banner.count()) === 0 ? '' : (await banner.innerText({ timeout: 1000 })).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/**
+ * outputView returns the shown output channel's name (from the accessible
+ * label of its editor, "<name> - Output") and the text of its rendered
+ * lines, the whitespace collapsed since the view wraps long lines.
+ */
+export async function outputView(page) {
+  const label = (await page.locator('.part.panel .output-view textarea').first().getAttribute('aria-label', { timeout: 1000 })) ?? '';
+  const text = (await page.locator('.part.panel .output-view .view-lines').first().innerText({ timeout: 1000 })).replace(/\s+/g, ' ');
+  return { channel: label.replace(/ - Output$/, ''), text };
+}

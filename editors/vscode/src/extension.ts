@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { boundaryGraphMarkdown } from './graph';
-import { resolveServerPath, SETTING, type Resolution } from './serverPath';
+import { resolveServerPath, SETTING, settingPaths, type Resolution, type ServerSource } from './serverPath';
 import { isSet, SECTION, serverSettingKeys, serverSettings } from './settings';
 import { parseServerStatus, STATUS_NOTIFICATION, statusView, type StatusState } from './status';
 
@@ -32,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void ctl.restart();
       }
     }),
-    // Trust makes rscls.server.path count, which may change the binary.
+    // Trust lets a workspace's rscls.server.path count, which may change the binary.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void ctl.restart()),
   );
 
@@ -160,9 +160,13 @@ class ServerController {
   }
 
   private resolve(): Resolution {
+    // Each scope of the setting, not the effective value: in an untrusted
+    // workspace only the user's own value may name the binary.
+    const key = 'server.path';
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.workspace.getConfiguration(SECTION, f.uri).inspect(key));
     const res = resolveServerPath({
       env: process.env,
-      settingPath: vscode.workspace.getConfiguration(SECTION).get<string>('server.path'),
+      ...settingPaths(vscode.workspace.getConfiguration(SECTION).inspect(key), folders),
       trusted: vscode.workspace.isTrusted,
       extensionPath: this.context.extensionPath,
       platform: process.platform,
@@ -246,15 +250,17 @@ function ensureExecutable(p: string, channel: vscode.LogOutputChannel): void {
   }
 }
 
-function describeSource(source: string): string {
+function describeSource(source: ServerSource): string {
   switch (source) {
     case 'env':
       return 'from RSCLS_PATH';
-    case 'setting':
-      return `from ${SETTING}`;
+    case 'userSetting':
+      return `from ${SETTING} in the user settings`;
+    case 'workspaceSetting':
+      return `from ${SETTING} in the workspace settings`;
     case 'bundled':
       return 'bundled with the extension';
-    default:
+    case 'path':
       return 'found on PATH';
   }
 }

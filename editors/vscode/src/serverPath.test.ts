@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { binaryName, expandHome, resolveServerPath, type ResolveInput } from './serverPath';
+import { binaryName, expandHome, resolveServerPath, settingPaths, type PathInspection, type ResolveInput } from './serverPath';
 import * as path from 'node:path';
 
 /** input builds a ResolveInput on a Linux machine whose only files are `files`. */
@@ -8,7 +8,8 @@ function input(over: Partial<ResolveInput> & { files?: string[] } = {}): Resolve
   const files = new Set(over.files ?? []);
   return {
     env: {},
-    settingPath: undefined,
+    userSettingPath: undefined,
+    workspaceSettingPath: undefined,
     trusted: true,
     extensionPath: '/ext',
     platform: 'linux',
@@ -19,35 +20,49 @@ function input(over: Partial<ResolveInput> & { files?: string[] } = {}): Resolve
   };
 }
 
-const everywhere = ['/env/rscls', '/setting/rscls', '/ext/bin/linux-x64/rscls', '/usr/bin/rscls'];
+const everywhere = ['/env/rscls', '/setting/rscls', '/workspace/rscls', '/ext/bin/linux-x64/rscls', '/usr/bin/rscls'];
 
 describe('resolveServerPath', () => {
   it('prefers RSCLS_PATH over everything else', () => {
-    const res = resolveServerPath(input({ env: { RSCLS_PATH: '/env/rscls', PATH: '/usr/bin' }, settingPath: '/setting/rscls', files: everywhere }));
+    const res = resolveServerPath(
+      input({ env: { RSCLS_PATH: '/env/rscls', PATH: '/usr/bin' }, userSettingPath: '/setting/rscls', workspaceSettingPath: '/workspace/rscls', files: everywhere }),
+    );
     assert.deepEqual(res, { kind: 'found', path: '/env/rscls', source: 'env', notes: [] });
   });
 
-  it('takes the setting next', () => {
-    const res = resolveServerPath(input({ env: { PATH: '/usr/bin' }, settingPath: '/setting/rscls', files: everywhere }));
-    assert.equal(res.kind, 'found');
-    assert.equal(res.kind === 'found' && res.source, 'setting');
-    assert.equal(res.kind === 'found' && res.path, '/setting/rscls');
+  it('takes the user setting next', () => {
+    const res = resolveServerPath(input({ env: { PATH: '/usr/bin' }, userSettingPath: '/setting/rscls', files: everywhere }));
+    assert.deepEqual(res, { kind: 'found', path: '/setting/rscls', source: 'userSetting', notes: [] });
+  });
+
+  it("prefers a trusted workspace's setting over the user's", () => {
+    const res = resolveServerPath(
+      input({ env: { PATH: '/usr/bin' }, userSettingPath: '/setting/rscls', workspaceSettingPath: '/workspace/rscls', files: everywhere }),
+    );
+    assert.deepEqual(res, { kind: 'found', path: '/workspace/rscls', source: 'workspaceSetting', notes: [] });
   });
 
   it('expands ~ in the setting', () => {
-    const res = resolveServerPath(input({ settingPath: '~/go/bin/rscls', files: ['/home/u/go/bin/rscls'] }));
-    assert.deepEqual(res, { kind: 'found', path: '/home/u/go/bin/rscls', source: 'setting', notes: [] });
+    const res = resolveServerPath(input({ userSettingPath: '~/go/bin/rscls', files: ['/home/u/go/bin/rscls'] }));
+    assert.deepEqual(res, { kind: 'found', path: '/home/u/go/bin/rscls', source: 'userSetting', notes: [] });
   });
 
   it('reports a setting that names no file instead of falling back', () => {
-    const res = resolveServerPath(input({ env: { PATH: '/usr/bin' }, settingPath: '/nope/rscls', files: everywhere }));
+    const res = resolveServerPath(input({ env: { PATH: '/usr/bin' }, userSettingPath: '/nope/rscls', files: everywhere }));
     assert.equal(res.kind, 'invalid');
-    assert.equal(res.kind === 'invalid' && res.source, 'setting');
+    assert.equal(res.kind === 'invalid' && res.source, 'userSetting');
     assert.match(res.kind === 'invalid' ? res.message : '', /rscls\.server\.path.*\/nope\/rscls/);
   });
 
+  it("reports a trusted workspace's setting that names no file", () => {
+    const res = resolveServerPath(input({ userSettingPath: '/setting/rscls', workspaceSettingPath: '/nope/rscls', files: everywhere }));
+    assert.equal(res.kind, 'invalid');
+    assert.equal(res.kind === 'invalid' && res.source, 'workspaceSetting');
+    assert.match(res.kind === 'invalid' ? res.message : '', /rscls\.server\.path setting of the workspace.*\/nope\/rscls/);
+  });
+
   it('reports a relative setting', () => {
-    const res = resolveServerPath(input({ settingPath: 'bin/rscls', files: ['bin/rscls'] }));
+    const res = resolveServerPath(input({ userSettingPath: 'bin/rscls', files: ['bin/rscls'] }));
     assert.equal(res.kind, 'invalid');
     assert.match(res.kind === 'invalid' ? res.message : '', /absolute/);
   });
@@ -60,22 +75,52 @@ describe('resolveServerPath', () => {
   });
 
   it('ignores an empty RSCLS_PATH and an empty setting', () => {
-    const res = resolveServerPath(input({ env: { RSCLS_PATH: ' ', PATH: '/usr/bin' }, settingPath: '', files: ['/usr/bin/rscls'] }));
+    const res = resolveServerPath(input({ env: { RSCLS_PATH: ' ', PATH: '/usr/bin' }, userSettingPath: '', files: ['/usr/bin/rscls'] }));
     assert.equal(res.kind === 'found' && res.source, 'path');
   });
 
-  it('ignores the setting in an untrusted workspace, and says so', () => {
-    const res = resolveServerPath(input({ env: { PATH: '/usr/bin' }, settingPath: '/setting/rscls', trusted: false, files: everywhere }));
-    assert.equal(res.kind, 'found');
-    assert.equal(res.kind === 'found' && res.source, 'bundled');
-    assert.equal(res.notes.length, 1);
-    assert.match(res.notes[0], /not trusted/);
-  });
+  describe('in an untrusted workspace', () => {
+    it("ignores the workspace's setting, and says so", () => {
+      const res = resolveServerPath(input({ env: { PATH: '/usr/bin' }, workspaceSettingPath: '/workspace/rscls', trusted: false, files: everywhere }));
+      assert.equal(res.kind, 'found');
+      assert.equal(res.kind === 'found' && res.source, 'bundled');
+      assert.deepEqual(res.notes, [`The workspace's rscls.server.path ("/workspace/rscls") is ignored because the workspace is not trusted.`]);
+    });
 
-  it('still honours RSCLS_PATH in an untrusted workspace', () => {
-    // The environment is the user's, not the workspace's.
-    const res = resolveServerPath(input({ env: { RSCLS_PATH: '/env/rscls' }, trusted: false, files: everywhere }));
-    assert.equal(res.kind === 'found' && res.source, 'env');
+    it("runs the user's setting instead of the workspace's", () => {
+      const res = resolveServerPath(
+        input({ env: { PATH: '/usr/bin' }, userSettingPath: '/setting/rscls', workspaceSettingPath: '/workspace/rscls', trusted: false, files: everywhere }),
+      );
+      assert.equal(res.kind, 'found');
+      assert.equal(res.kind === 'found' && res.path, '/setting/rscls');
+      assert.equal(res.kind === 'found' && res.source, 'userSetting');
+      assert.equal(res.notes.length, 1);
+      assert.match(res.notes[0], /workspace's rscls\.server\.path.*\/workspace\/rscls.*not trusted/);
+    });
+
+    it("runs the user's setting without a note when the workspace sets none", () => {
+      const res = resolveServerPath(input({ env: { PATH: '/usr/bin' }, userSettingPath: '~/bin/rscls', trusted: false, files: ['/home/u/bin/rscls', ...everywhere] }));
+      assert.deepEqual(res, { kind: 'found', path: '/home/u/bin/rscls', source: 'userSetting', notes: [] });
+    });
+
+    it("reports the user's setting that names no file rather than falling back", () => {
+      const res = resolveServerPath(input({ userSettingPath: '/nope/rscls', trusted: false, files: everywhere }));
+      assert.equal(res.kind === 'invalid' && res.source, 'userSetting');
+    });
+
+    it("never reports on the workspace's setting, even one that names no file", () => {
+      // What the workspace wrote is not checked at all: no error, no fallback from it.
+      for (const value of ['/nope/rscls', 'relative/rscls', '~/rscls']) {
+        const res = resolveServerPath(input({ workspaceSettingPath: value, trusted: false, files: everywhere }));
+        assert.equal(res.kind === 'found' && res.source, 'bundled', value);
+      }
+    });
+
+    it('still honours RSCLS_PATH', () => {
+      // The environment is the user's, not the workspace's.
+      const res = resolveServerPath(input({ env: { RSCLS_PATH: '/env/rscls' }, workspaceSettingPath: '/workspace/rscls', trusted: false, files: everywhere }));
+      assert.equal(res.kind === 'found' && res.source, 'env');
+    });
   });
 
   const platforms: [string, string, string][] = [
@@ -124,7 +169,7 @@ describe('resolveServerPath', () => {
 
   it('accepts a Windows setting with ~ and backslashes', () => {
     const res = resolveServerPath(
-      input({ platform: 'win32', homedir: 'C:\\Users\\u', settingPath: '~\\bin\\rscls.exe', files: ['C:\\Users\\u\\bin\\rscls.exe'] }),
+      input({ platform: 'win32', homedir: 'C:\\Users\\u', userSettingPath: '~\\bin\\rscls.exe', files: ['C:\\Users\\u\\bin\\rscls.exe'] }),
     );
     assert.equal(res.kind === 'found' && res.path, 'C:\\Users\\u\\bin\\rscls.exe');
   });
@@ -133,6 +178,36 @@ describe('resolveServerPath', () => {
     const res = resolveServerPath(input({ platform: 'freebsd', env: { PATH: '/usr/bin' } }));
     assert.equal(res.kind, 'notFound');
     assert.match(res.kind === 'notFound' ? res.message : '', /freebsd-x64.*PATH.*rscls\.server\.path/s);
+  });
+});
+
+describe('settingPaths', () => {
+  it("splits the user's value from the workspace's", () => {
+    assert.deepEqual(settingPaths({ globalValue: '/u/rscls', workspaceValue: '/w/rscls' }), {
+      userSettingPath: '/u/rscls',
+      workspaceSettingPath: '/w/rscls',
+    });
+  });
+
+  it('takes a workspace folder value as the workspace\'s', () => {
+    assert.deepEqual(settingPaths({ globalValue: '/u/rscls' }, [undefined, { globalValue: '/u/rscls', workspaceFolderValue: '/f/rscls' }]), {
+      userSettingPath: '/u/rscls',
+      workspaceSettingPath: '/f/rscls',
+    });
+    assert.equal(settingPaths({ workspaceValue: '/w/rscls' }, [{ workspaceFolderValue: '/f/rscls' }]).workspaceSettingPath, '/w/rscls');
+  });
+
+  it('treats empty and non-string values as unset', () => {
+    assert.deepEqual(settingPaths({ globalValue: '  ', workspaceValue: 42, workspaceFolderValue: null }, [{ workspaceFolderValue: ['/x'] }]), {
+      userSettingPath: undefined,
+      workspaceSettingPath: undefined,
+    });
+    assert.deepEqual(settingPaths(undefined), { userSettingPath: undefined, workspaceSettingPath: undefined });
+  });
+
+  it('ignores the default value', () => {
+    const inspection: PathInspection & { defaultValue?: string } = { defaultValue: '/default/rscls' };
+    assert.deepEqual(settingPaths(inspection), { userSettingPath: undefined, workspaceSettingPath: undefined });
   });
 });
 

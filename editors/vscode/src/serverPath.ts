@@ -8,8 +8,10 @@ import * as path from 'node:path';
 export interface ResolveInput {
   /** The extension host's environment (RSCLS_PATH, PATH). */
   env: Readonly<Record<string, string | undefined>>;
-  /** The rscls.server.path setting; empty or undefined when unset. */
-  settingPath: string | undefined;
+  /** rscls.server.path in the user's own settings; empty or undefined when unset. */
+  userSettingPath: string | undefined;
+  /** rscls.server.path in the workspace's or a workspace folder's settings; empty or undefined when unset. */
+  workspaceSettingPath: string | undefined;
   /** vscode.workspace.isTrusted: an untrusted workspace may not choose the binary. */
   trusted: boolean;
   /** Where the extension is installed; bundled binaries live under bin/. */
@@ -22,12 +24,15 @@ export interface ResolveInput {
   isFile(p: string): boolean;
 }
 
-export type ServerSource = 'env' | 'setting' | 'bundled' | 'path';
+export type ServerSource = 'env' | 'userSetting' | 'workspaceSetting' | 'bundled' | 'path';
+
+/** The sources that name a binary explicitly. */
+type NamedSource = 'env' | 'userSetting' | 'workspaceSetting';
 
 export type Resolution =
   | { kind: 'found'; path: string; source: ServerSource; notes: string[] }
   /** A binary was named (RSCLS_PATH or the setting) but is unusable. */
-  | { kind: 'invalid'; source: 'env' | 'setting'; message: string; notes: string[] }
+  | { kind: 'invalid'; source: NamedSource; message: string; notes: string[] }
   | { kind: 'notFound'; message: string; notes: string[] };
 
 export const SETTING = 'rscls.server.path';
@@ -44,17 +49,53 @@ export function bundledDir(platform: string, arch: string): string {
 }
 
 /**
- * resolveServerPath picks the binary: RSCLS_PATH, then rscls.server.path
- * (trusted workspaces only), then the binary bundled for this platform,
- * then rscls on PATH. A binary named explicitly that does not exist is an
- * error rather than a reason to fall back, so that a typo in the setting
- * does not silently run another version.
+ * The scopes of vscode's WorkspaceConfiguration.inspect that
+ * settingPaths reads.
+ */
+export interface PathInspection {
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/**
+ * settingPaths splits rscls.server.path by who set it: the user (user
+ * settings, local or remote) or the workspace (the workspace's settings,
+ * then the first workspace folder that sets it). `workspace` is the
+ * inspection without a resource, `folders` one per workspace folder.
+ * Reading each scope, rather than the effective value, keeps the choice
+ * here even if the editor ever hands over a workspace's value in an
+ * untrusted workspace. (VS Code 1.100 hands over none: rscls.server.path
+ * is a machine setting, which it reads from user settings only, and a
+ * restricted one, which it drops from an untrusted workspace's settings.)
+ * A value that is not a string counts as unset.
+ */
+export function settingPaths(
+  workspace: PathInspection | undefined,
+  folders: readonly (PathInspection | undefined)[] = [],
+): Pick<ResolveInput, 'userSettingPath' | 'workspaceSettingPath'> {
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  let fromWorkspace = str(workspace?.workspaceFolderValue) ?? str(workspace?.workspaceValue);
+  for (const folder of folders) {
+    fromWorkspace ??= str(folder?.workspaceFolderValue);
+  }
+  return { userSettingPath: str(workspace?.globalValue), workspaceSettingPath: fromWorkspace };
+}
+
+/**
+ * resolveServerPath picks the binary: RSCLS_PATH, then rscls.server.path,
+ * then the binary bundled for this platform, then rscls on PATH. Of
+ * rscls.server.path, a trusted workspace's own value wins over the user's;
+ * an untrusted workspace's is ignored (with a note), and only the user's
+ * counts. A binary named explicitly that does not exist is an error rather
+ * than a reason to fall back, so that a typo in the setting does not
+ * silently run another version.
  */
 export function resolveServerPath(input: ResolveInput): Resolution {
   const p = input.platform === 'win32' ? path.win32 : path.posix;
   const notes: string[] = [];
 
-  const named = (source: 'env' | 'setting', label: string, value: string): Resolution => {
+  const named = (source: NamedSource, label: string, value: string): Resolution => {
     const expanded = expandHome(value.trim(), input.homedir, p);
     if (!p.isAbsolute(expanded)) {
       return { kind: 'invalid', source, message: `${label} must be an absolute path, not "${value}".`, notes };
@@ -70,12 +111,16 @@ export function resolveServerPath(input: ResolveInput): Resolution {
     return named('env', `The ${ENV_VAR} environment variable`, fromEnv);
   }
 
-  const setting = input.settingPath?.trim() ?? '';
-  if (setting !== '') {
+  const fromWorkspace = input.workspaceSettingPath?.trim() ?? '';
+  if (fromWorkspace !== '') {
     if (input.trusted) {
-      return named('setting', `The ${SETTING} setting`, setting);
+      return named('workspaceSetting', `The ${SETTING} setting of the workspace`, fromWorkspace);
     }
-    notes.push(`${SETTING} is ignored because the workspace is not trusted.`);
+    notes.push(`The workspace's ${SETTING} ("${fromWorkspace}") is ignored because the workspace is not trusted.`);
+  }
+  const fromUser = input.userSettingPath?.trim() ?? '';
+  if (fromUser !== '') {
+    return named('userSetting', `The ${SETTING} setting`, fromUser);
   }
 
   const name = binaryName(input.platform);
