@@ -11,11 +11,12 @@ import (
 // one per open document: a retained tree costs about 34 times its source.
 // A Document is not safe for concurrent use.
 type Document struct {
-	lang  Lang
-	src   []byte
-	tree  *sitter.Tree // nil until the first parse, and after SetText
-	dirty bool
-	flat  *Tree
+	lang   Lang
+	src    []byte
+	tree   *sitter.Tree // nil until the first parse, and after SetText
+	dirty  bool
+	flat   *Tree
+	closed bool
 }
 
 // NewDocument starts a document with its initial content.
@@ -33,10 +34,8 @@ func (d *Document) Lang() Lang { return d.lang }
 func (d *Document) SetText(src []byte) {
 	d.src = src
 	d.dirty = true
-	if d.tree != nil {
-		d.tree.Close()
-		d.tree = nil
-	}
+	closeTree(d.tree)
+	d.tree = nil
 }
 
 // Edit replaces the bytes [start, end) with text. Offsets are clamped to
@@ -90,24 +89,25 @@ func (d *Document) Tree() *Tree {
 	if !d.dirty && d.flat != nil {
 		return d.flat
 	}
-	l := tables[d.lang]
-	p := l.getParser()
-	t := p.Parse(d.src, d.tree)
-	l.putParser(p)
-	if d.tree != nil {
-		d.tree.Close()
+	if d.closed {
+		// A reader that fetched the document before it was closed still
+		// gets an answer, but no tree is kept: nothing would free it.
+		return Parse(d.src, d.lang)
 	}
+	t := tables[d.lang].parse(d.src, d.tree)
+	closeTree(d.tree)
 	d.tree = t
 	d.flat = fromSitter(t, d.src, d.lang, nil)
 	d.dirty = false
 	return d.flat
 }
 
-// Close releases the tree-sitter tree. The document must not be used after.
+// Close releases the tree-sitter tree. A closed document still answers
+// Src and Tree (a reader may hold it while it is closed), but keeps no
+// tree-sitter tree again.
 func (d *Document) Close() {
-	if d.tree != nil {
-		d.tree.Close()
-		d.tree = nil
-	}
+	closeTree(d.tree)
+	d.tree = nil
 	d.flat = nil
+	d.closed = true
 }
