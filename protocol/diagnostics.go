@@ -23,6 +23,11 @@ import (
 func (st *state) run() {
 	done := st.s.done
 	for {
+		st.mu.Lock()
+		if len(st.wake) == 0 {
+			st.busy = false // every change so far is published
+		}
+		st.mu.Unlock()
 		select {
 		case <-st.wake:
 		case <-done:

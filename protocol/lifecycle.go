@@ -2,6 +2,8 @@ package protocol
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"slices"
 
@@ -114,6 +116,11 @@ func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (
 
 // Initialized starts the analysis of the workspace and the file watching.
 func (s *Server) Initialized(ctx context.Context, params *lsp.InitializedParams) error {
+	if s.notified.Swap(true) {
+		// A second diagnostics loop would race the first.
+		s.log.warnf("ignored a repeated initialized notification")
+		return nil
+	}
 	go s.state.run()
 	if s.caps.watchedFilesDynReg {
 		go s.registerWatchers()
@@ -229,6 +236,29 @@ func (st *state) folderForLocked(path string) string {
 	return ""
 }
 
+// checkChangeRanges rejects didChange params with a range that is not a
+// Range. go.lsp.dev decodes a change whose range fails to decode as a
+// whole-document change, which would replace the buffer with a fragment.
+func checkChangeRanges(params []byte) error {
+	var p struct {
+		ContentChanges []struct {
+			Range json.RawMessage `json:"range"`
+		} `json:"contentChanges"`
+	}
+	if json.Unmarshal(params, &p) != nil {
+		return nil // not this check's business: the params do not decode at all
+	}
+	for i, c := range p.ContentChanges {
+		var r lsp.Range
+		if len(c.Range) > 0 && string(c.Range) != "null" {
+			if err := lsp.Unmarshal(c.Range, &r); err != nil {
+				return fmt.Errorf("contentChanges[%d].range: %w", i, err)
+			}
+		}
+	}
+	return nil
+}
+
 // DidChange applies edits in the order they arrive; requests that follow
 // see the new text.
 func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumentParams) error {
@@ -246,6 +276,11 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 	}
 	st.modify("didChange "+path, func() {
 		d.mu.Lock()
+		if v := params.TextDocument.Version; v < d.version {
+			// The edits still apply to the buffer the client has: dropping
+			// them would leave the two texts different for good.
+			s.log.warnf("didChange for %s goes back from version %d to %d", path, d.version, v)
+		}
 		for _, change := range params.ContentChanges {
 			switch c := change.(type) {
 			case *lsp.TextDocumentContentChangeWholeDocument:
@@ -291,6 +326,10 @@ func (s *Server) DidClose(ctx context.Context, params *lsp.DidCloseTextDocumentP
 		return nil
 	}
 	st := s.state
+	if st.document(path) == nil {
+		s.log.warnf("didClose for %s, which is not open", path)
+		return nil
+	}
 	st.modify("didClose "+path, func() {
 		if d := st.docs[path]; d != nil {
 			d.mu.Lock()

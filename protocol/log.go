@@ -48,12 +48,20 @@ func newLogger(file, console io.Writer, s *Server) *logger {
 func (l *logger) setLevel(level int32) { l.level.Store(level) }
 
 func (l *logger) logf(level int32, format string, args ...any) {
+	l.write(level, l.s != nil && l.s.initialized.Load() && !l.s.stopped(), format, args...)
+}
+
+// localf logs to the file and the console only.
+func (l *logger) localf(level int32, format string, args ...any) {
+	l.write(level, false, format, args...)
+}
+
+func (l *logger) write(level int32, toEditor bool, format string, args ...any) {
 	if level > l.level.Load() {
 		return
 	}
 	msg := fmt.Sprintf(format, args...)
 	line := fmt.Sprintf("%s %s: %s\n", time.Now().Format("15:04:05.000"), analysis.LogLevels[level], msg)
-	toEditor := l.s != nil && l.s.initialized.Load() && !l.s.stopped()
 	l.mu.Lock()
 	io.WriteString(l.file, line)
 	if !toEditor {

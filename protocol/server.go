@@ -15,6 +15,7 @@ package protocol
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -86,22 +87,31 @@ func (codec) Unmarshal(data []byte, v any) error {
 // stream closes, and returns the process exit code the LSP specification
 // asks for: 0 after shutdown, 1 otherwise.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) int {
-	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc), jsonrpc2.WithCodec(codec{}))
+	st := newStream(rwc)
+	conn := jsonrpc2.NewConn(st, jsonrpc2.WithCodec(codec{}))
 	s := newServer(conn, opts)
+	st.logf = s.log.warnf
 	dispatch := lsp.ServerHandler(s, jsonrpc2.MethodNotFoundHandler)
 	conn.Go(ctx, s.handle(dispatch))
 	var code int
 	select {
 	case code = <-s.exit:
+		s.stop()
 	case <-conn.Done():
 		code = 1
 		if s.shutdownDone.Load() {
 			code = 0
 		}
+		s.stop() // first: the log can no longer go to the editor
+		if err := conn.Err(); err != nil {
+			s.log.errorf("connection closed: %v", err)
+		} else if code != 0 {
+			s.log.warnf("the client closed the connection without shutdown")
+		}
 	case <-ctx.Done():
 		code = 1
+		s.stop()
 	}
-	s.stop()
 	return code
 }
 
@@ -126,7 +136,8 @@ type Server struct {
 	state *state
 
 	inflightMu sync.Mutex
-	inflight   map[string]context.CancelFunc // running requests, by id
+	inflight   map[string]map[*context.CancelFunc]bool // running requests by id: a set, as ids may be reused
+	notified   atomic.Bool                             // initialized was received
 }
 
 // clientMethods are the methods a client may send that go.lsp.dev
@@ -155,7 +166,7 @@ func newServer(conn jsonrpc2.Conn, opts Options) *Server {
 		exit:   make(chan int, 1),
 		done:   make(chan struct{}),
 
-		inflight: map[string]context.CancelFunc{},
+		inflight: map[string]map[*context.CancelFunc]bool{},
 	}
 	s.log = newLogger(opts.Log, opts.Console, s)
 	s.state = newState(s)
@@ -210,21 +221,31 @@ func (s *Server) handle(next jsonrpc2.Handler) jsonrpc2.Handler {
 				// context is recycled when the handler returns, so cancellation
 				// hangs off the connection's context instead.
 				jsonrpc2.Async(ctx)
-				id := fmt.Sprint(req.ID())
+				// %q keeps the number 7 and the string "7" apart; a client
+				// may reuse an id while the first request still runs, and
+				// a cancellation then reaches both.
+				id := fmt.Sprintf("%q", req.ID())
 				var cancel context.CancelFunc
 				ctx, cancel = context.WithCancel(jsonrpc2.DetachContext(ctx))
 				s.inflightMu.Lock()
-				s.inflight[id] = cancel
+				if s.inflight[id] == nil {
+					s.inflight[id] = map[*context.CancelFunc]bool{}
+				}
+				s.inflight[id][&cancel] = true
 				s.inflightMu.Unlock()
 				defer func() {
 					s.inflightMu.Lock()
-					delete(s.inflight, id)
+					delete(s.inflight[id], &cancel)
+					if len(s.inflight[id]) == 0 {
+						delete(s.inflight, id)
+					}
 					s.inflightMu.Unlock()
 					cancel()
 				}()
 			}
 		} else if !s.initialized.Load() && method != lsp.MethodExit {
-			return nil, nil // notifications before initialize are dropped
+			s.log.warnf("dropped %s: the server is not initialized", method)
+			return nil, nil // as the specification says
 		}
 		defer func() {
 			if p := recover(); p != nil {
@@ -236,7 +257,11 @@ func (s *Server) handle(next jsonrpc2.Handler) jsonrpc2.Handler {
 				}
 			}
 		}()
+		if method == lsp.MethodTextDocumentDidChange {
+			err = checkChangeRanges(req.Params())
+		}
 		switch {
+		case err != nil: // rejected above
 		case clientMethods[method]:
 			result, err = next(ctx, req)
 		case call:
@@ -253,6 +278,11 @@ func (s *Server) handle(next jsonrpc2.Handler) jsonrpc2.Handler {
 		}
 		if err != nil && ctx.Err() != nil {
 			err = lsp.ErrRequestCancelled
+		}
+		if errors.Is(err, jsonrpc2.ErrParse) {
+			// go.lsp.dev reports params that do not decode as a parse
+			// error, but the message was JSON: its params are invalid.
+			err = jsonrpc2.NewError(jsonrpc2.InvalidParams, fmt.Sprintf("invalid params for %s: %v", method, err))
 		}
 		return result, err
 	}
@@ -271,18 +301,17 @@ func (s *Server) cancelRequest(params []byte) {
 	var str string
 	switch {
 	case json.Unmarshal(p.ID, &n) == nil:
-		key = fmt.Sprint(jsonrpc2.NewNumberID(n))
+		key = fmt.Sprintf("%q", jsonrpc2.NewNumberID(n))
 	case json.Unmarshal(p.ID, &str) == nil:
-		key = fmt.Sprint(jsonrpc2.NewStringID(str))
+		key = fmt.Sprintf("%q", jsonrpc2.NewStringID(str))
 	default:
 		return
 	}
 	s.inflightMu.Lock()
-	cancel := s.inflight[key]
-	s.inflightMu.Unlock()
-	if cancel != nil {
-		cancel()
+	for cancel := range s.inflight[key] {
+		(*cancel)()
 	}
+	s.inflightMu.Unlock()
 }
 
 // Request answers requests for methods that LSP does not define.
@@ -298,6 +327,8 @@ func (s *Server) Request(ctx context.Context, method string, params any) (any, e
 			}
 		case "rscls/test/panic":
 			panic("a test asked for it")
+		case "rscls/test/state":
+			return s.state.testState(), nil
 		}
 	}
 	if strings.HasPrefix(method, "$/") {
@@ -312,7 +343,8 @@ func (s *Server) notify(method string, params any) {
 		select {
 		case <-s.done:
 		default:
-			s.log.debugf("notify %s: %v", method, err)
+			// Not to the editor: that would notify again, and fail again.
+			s.log.localf(levelDebug, "notify %s: %v", method, err)
 		}
 	}
 }

@@ -114,6 +114,7 @@ type state struct {
 
 	current atomic.Pointer[snapshot]
 	wake    chan struct{}
+	busy    bool // a change is not yet fully diagnosed and published
 
 	pubMu     sync.Mutex
 	published map[uri.URI]string // what was last published per document, by content key
@@ -154,17 +155,20 @@ func (st *state) modify(cause string, change func()) {
 	st.mu.Lock()
 	change()
 	st.seq++
+	seq := st.seq
 	st.storeSnapshotLocked()
 	if st.cancel != nil {
 		st.cancel()
 		st.cancel = nil
 	}
-	st.mu.Unlock()
-	st.s.log.debugf("snapshot %d: %s", st.seq, cause)
+	// Woken under the lock, so that run sees busy and the wake together.
+	st.busy = true
 	select {
 	case st.wake <- struct{}{}:
 	default:
 	}
+	st.mu.Unlock()
+	st.s.log.debugf("snapshot %d: %s", seq, cause)
 }
 
 // storeSnapshotLocked publishes the snapshot of the current state.
@@ -294,4 +298,27 @@ func shift(start, end int, edits []textEdit) (int, int, bool) {
 		}
 	}
 	return start, end, true
+}
+
+// testDoc and testState describe the session to tests.
+type testDoc struct {
+	Version int32  `json:"version"`
+	Text    string `json:"text"`
+}
+
+type testState struct {
+	Settled   bool                `json:"settled"` // no change awaits its diagnostics
+	Documents map[uri.URI]testDoc `json:"documents"`
+}
+
+func (st *state) testState() testState {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	out := testState{Settled: !st.busy, Documents: map[uri.URI]testDoc{}}
+	for _, d := range st.docs {
+		d.mu.Lock()
+		out.Documents[d.uri] = testDoc{Version: d.version, Text: string(d.buf.Src())}
+		d.mu.Unlock()
+	}
+	return out
 }
