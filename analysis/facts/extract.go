@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"sort"
+
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
 )
@@ -58,6 +60,7 @@ func Extract(t *syntax.Tree) (*File, *Local) {
 	e := newExtractor(t)
 	e.computeAncestry()
 	e.declarations()
+	e.resolveIdentifiers()
 	e.topLevel()
 	e.uses()
 	e.finish()
@@ -89,6 +92,14 @@ type extractor struct {
 	fnOf   []int32 // innermost enclosing function node (-1 if none)
 	isBind []bool  // identifier nodes that declare a name
 
+	// blockOf and funcOf answer blockScopeOf and funcScopeOf, and resolved
+	// the resolution of identifiers named in inner scopes, without walking
+	// up the tree: per-node walks are quadratic in deeply nested code.
+	blockOf, funcOf []int32
+	resolved        []int32 // binding of each identifier node, or unresolved
+
+	lineStarts []int // offsets where lines start, indexed on first use
+
 	binds      []binding
 	byScope    map[scopeKey]int32
 	innerNames map[string]bool // names declared in some non-module scope
@@ -117,6 +128,8 @@ func newExtractor(t *syntax.Tree) *extractor {
 		stmtOf:     make([]int32, n),
 		fnOf:       make([]int32, n),
 		isBind:     make([]bool, n),
+		blockOf:    make([]int32, n),
+		funcOf:     make([]int32, n),
 		byScope:    map[scopeKey]int32{},
 		innerNames: map[string]bool{},
 		guarded:    map[int32]bool{},
@@ -178,6 +191,16 @@ func (e *extractor) computeAncestry() {
 		} else {
 			e.fnOf[i] = e.fnOf[p]
 		}
+		if pk := e.nodes[p].Kind; isBlockScope(pk) {
+			e.blockOf[i] = p
+		} else {
+			e.blockOf[i] = e.blockOf[p]
+		}
+		if pk := e.nodes[p].Kind; isFunctionLike(pk) || pk == syntax.KindProgram || pk == syntax.KindError {
+			e.funcOf[i] = p
+		} else {
+			e.funcOf[i] = e.funcOf[p]
+		}
 	}
 	e.stmtRefs = make([]map[int]bool, len(e.stmtNodes))
 	e.f.Stmts = make([]Stmt, len(e.stmtNodes))
@@ -217,21 +240,12 @@ func (e *extractor) firstNamed(i int) int {
 	return -1
 }
 
-func (e *extractor) nearestScope(i int, want func(syntax.Kind) bool) int32 {
-	for p := e.parent(i); p >= 0; p = e.parent(p) {
-		if want(e.nodes[p].Kind) {
-			return int32(p)
-		}
-	}
-	return 0
-}
+// blockScopeOf returns the nearest enclosing block scope (0: the program).
+func (e *extractor) blockScopeOf(i int) int32 { return e.blockOf[i] }
 
-func (e *extractor) blockScopeOf(i int) int32 { return e.nearestScope(i, isBlockScope) }
-func (e *extractor) funcScopeOf(i int) int32 {
-	return e.nearestScope(i, func(k syntax.Kind) bool {
-		return isFunctionLike(k) || k == syntax.KindProgram || k == syntax.KindError
-	})
-}
+// funcScopeOf returns the nearest enclosing function, or the program or
+// error node that stands for one.
+func (e *extractor) funcScopeOf(i int) int32 { return e.funcOf[i] }
 
 func (e *extractor) declare(scope int32, nameNode int, kind BindingKind, decl, value int) {
 	name := e.text(nameNode)
@@ -616,6 +630,14 @@ func (e *extractor) resolve(name string, i int) int32 {
 		}
 		return -1
 	}
+	if i >= 0 && i < len(e.resolved) && e.resolved[i] != unresolved && string(e.t.Bytes(i)) == name {
+		return e.resolved[i]
+	}
+	return e.resolveByWalk(name, i)
+}
+
+// resolveByWalk looks for name in each scope from node i up.
+func (e *extractor) resolveByWalk(name string, i int) int32 {
 	for p := e.parent(i); p >= 0; p = e.parent(p) {
 		if isScopeNode(e.nodes[p].Kind) {
 			if b, ok := e.byScope[scopeKey{int32(p), name}]; ok {
@@ -645,4 +667,65 @@ func (e *extractor) addRef(from int32, to int) {
 		e.stmtRefs[from] = m
 	}
 	m[to] = true
+}
+
+// unresolved marks nodes resolveIdentifiers did not resolve.
+const unresolved = -2
+
+// resolveIdentifiers resolves, in one pre-order sweep, every identifier
+// whose name some inner scope declares, to what resolveByWalk would find:
+// the binding of the innermost enclosing scope that declares the name,
+// else the module scope's. The sweep keeps, per name, the stack of open
+// scopes that declare it.
+func (e *extractor) resolveIdentifiers() {
+	if len(e.innerNames) == 0 {
+		return
+	}
+	var order []int32 // inner bindings by scope node, in declaration order
+	for b := range e.binds {
+		if e.binds[b].scope != 0 {
+			order = append(order, int32(b))
+		}
+	}
+	sort.SliceStable(order, func(x, y int) bool { return e.binds[order[x]].scope < e.binds[order[y]].scope })
+	type openScope struct {
+		node     int32
+		from, to int // its bindings: order[from:to]
+	}
+	var open []openScope
+	byName := map[string][]int32{}
+	e.resolved = make([]int32, len(e.nodes))
+	next := 0
+	for i := range e.nodes {
+		for len(open) > 0 && int(e.nodes[open[len(open)-1].node].After) <= i {
+			s := open[len(open)-1]
+			open = open[:len(open)-1]
+			for _, b := range order[s.from:s.to] {
+				name := e.binds[b].name
+				byName[name] = byName[name][:len(byName[name])-1]
+			}
+		}
+		e.resolved[i] = unresolved
+		if k := e.nodes[i].Kind; k == syntax.KindIdentifier || k == syntax.KindShorthandPropertyIdentifier {
+			name := e.t.Bytes(i)
+			if stack := byName[string(name)]; len(stack) > 0 {
+				e.resolved[i] = stack[len(stack)-1]
+			} else if e.innerNames[string(name)] {
+				e.resolved[i] = -1
+				if b, ok := e.byScope[scopeKey{0, string(name)}]; ok {
+					e.resolved[i] = b
+				}
+			}
+		}
+		// A scope's own names are visible below it, not at the node itself.
+		if next < len(order) && e.binds[order[next]].scope == int32(i) {
+			s := openScope{node: int32(i), from: next}
+			for ; next < len(order) && e.binds[order[next]].scope == int32(i); next++ {
+				name := e.binds[order[next]].name
+				byName[name] = append(byName[name], order[next])
+			}
+			s.to = next
+			open = append(open, s)
+		}
+	}
 }

@@ -1,7 +1,11 @@
 package facts
 
 import (
+	"bytes"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
@@ -577,27 +581,54 @@ func (e *extractor) comment(i int) {
 	}
 	src := e.t.Src
 	start, end := int(e.nodes[i].Start), int(e.nodes[i].End)
-	lineStart := strings.LastIndexByte(string(src[:start]), '\n') + 1
-	if strings.TrimSpace(string(src[lineStart:start])) != "" && !strings.HasSuffix(strings.TrimSpace(string(src[lineStart:start])), "{") {
+	if trailing(src, start) {
 		// A trailing comment covers its own line.
-		sup.Applies = Span{lineStart, lineEnd(src, start)}
+		sup.Applies = e.lineOf(start)
 	} else {
-		next := lineEnd(src, end) + 1
-		if next > len(src) {
-			next = len(src)
-		}
-		sup.Applies = Span{next, lineEnd(src, next)}
+		next := min(e.lineOf(end).End+1, len(src))
+		sup.Applies = Span{next, e.lineOf(next).End}
 	}
 	e.f.Suppress = append(e.f.Suppress, sup)
 }
 
-func lineEnd(src []byte, from int) int {
-	for i := from; i < len(src); i++ {
-		if src[i] == '\n' {
-			return i
+// trailing reports whether code other than an opening brace precedes
+// offset on its line. Only the blanks before offset are scanned.
+func trailing(src []byte, offset int) bool {
+	for offset > 0 {
+		r, size := utf8.DecodeLastRune(src[:offset])
+		if r == '\n' {
+			return false
+		}
+		if !unicode.IsSpace(r) {
+			return r != '{'
+		}
+		offset -= size
+	}
+	return false
+}
+
+// lineOf returns the line holding offset, without its line break. Line
+// starts are indexed once, so that many comments on one long line (a
+// minified file) do not each scan it.
+func (e *extractor) lineOf(offset int) Span {
+	src := e.t.Src
+	if e.lineStarts == nil {
+		e.lineStarts = []int{0}
+		for i := 0; i < len(src); {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			e.lineStarts = append(e.lineStarts, i)
 		}
 	}
-	return len(src)
+	k := sort.SearchInts(e.lineStarts, offset+1) - 1
+	end := len(src)
+	if k+1 < len(e.lineStarts) {
+		end = e.lineStarts[k+1] - 1
+	}
+	return Span{e.lineStarts[k], end}
 }
 
 // finish resolves what needed the whole file: statement references,

@@ -44,6 +44,12 @@ type tsconfigFile struct {
 // maxExtendsDepth stops pathological chains that are not cycles.
 const maxExtendsDepth = 32
 
+// maxExtendsEntries bounds the "extends" entries followed for one
+// configuration. A base is merged again wherever it is named, so files
+// that each name the next one twice cost 2^depth merges; real chains
+// follow a handful.
+const maxExtendsEntries = 256
+
 // TSConfigFor returns the tsconfig.json or jsconfig.json governing file:
 // the nearest one in its directory or an ancestor (tsconfig.json wins in
 // the same directory). Files inside node_modules have none: the project's
@@ -110,6 +116,7 @@ type mergeState struct {
 	paths     *jsonObject
 	pathsDir  string
 	stack     []string // files being merged, to detect cycles
+	entries   int      // "extends" entries followed so far
 }
 
 func (r *Resolver) mergedTSConfig(path string) *TSConfig {
@@ -146,17 +153,26 @@ func (r *Resolver) mergeInto(cfg *TSConfig, st *mergeState, path string, file *t
 	case string:
 		bases = []string{ext}
 	case []any:
+		ignored := 0
 		for _, e := range ext {
 			if s, ok := e.(string); ok {
 				bases = append(bases, s)
 			} else {
-				cfg.Warnings = append(cfg.Warnings, fmt.Sprintf("%s: ignoring a non-string \"extends\" entry", path))
+				ignored++
 			}
+		}
+		if ignored > 0 { // one warning, however long the array
+			cfg.Warnings = append(cfg.Warnings, fmt.Sprintf("%s: ignoring %d non-string \"extends\" entries", path, ignored))
 		}
 	default:
 		cfg.Warnings = append(cfg.Warnings, fmt.Sprintf("%s: \"extends\" must be a string or an array of strings", path))
 	}
-	for _, spec := range bases {
+	for i, spec := range bases {
+		if st.entries >= maxExtendsEntries {
+			cfg.Warnings = append(cfg.Warnings, fmt.Sprintf("%s: too many \"extends\" entries to follow; ignoring %d", path, len(bases)-i))
+			break
+		}
+		st.entries++
 		basePath, err := r.resolveExtends(path, spec, st.configDir)
 		if err != nil {
 			cfg.Warnings = append(cfg.Warnings, fmt.Sprintf("%s: extends %q: %v", path, spec, err))

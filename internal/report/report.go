@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
@@ -79,21 +81,18 @@ func writeText(w io.Writer, in Input) error {
 			}
 		}
 		if m := in.Sources.Mapper(f.Path); m != nil {
-			line := m.Line(p.Line - 1)
 			width := 1
 			if end := in.pos(f.Path, f.End, protocol.UTF32); end.Line == p.Line && end.Col > p.Col {
 				width = end.Col - p.Col
 			}
-			prefix := []rune(line)
-			if p.Col-1 <= len(prefix) {
-				prefix = prefix[:p.Col-1]
-			}
+			line, prefix, rest := excerpt(m, p.Line-1, p.Col, f.Start)
+			width = max(min(width, rest), 1)
 			pad := strings.Map(func(r rune) rune {
 				if r == '\t' {
 					return '\t'
 				}
 				return ' '
-			}, string(prefix))
+			}, prefix)
 			// The caret line keeps the source's tabs so it lines up.
 			fmt.Fprintf(w, "    %s\n    %s%s\n", line, pad, strings.Repeat("^", width))
 		}
@@ -106,6 +105,50 @@ func writeText(w io.Writer, in Input) error {
 		}
 	}
 	return nil
+}
+
+// maxExcerptLine is the longest source line printed whole under a
+// finding. Longer lines (a minified file is one line of megabytes) are cut
+// to excerptBefore and excerptAfter bytes around the finding, with "…"
+// where text was left out.
+const (
+	maxExcerptLine = 300
+	excerptBefore  = 80
+	excerptAfter   = 160
+)
+
+// excerpt returns the source line to show for a finding at 1-based
+// column col (byte offset offset) of the 0-based line, the part of it that
+// precedes the finding, and how many characters follow the finding's
+// start in what is shown.
+func excerpt(m *protocol.Mapper, line, col, offset int) (text, prefix string, rest int) {
+	src := m.Src()
+	start, end := m.Offset(line, 0, protocol.UTF8), m.Offset(line, math.MaxInt32, protocol.UTF8)
+	if end-start <= maxExcerptLine {
+		runes := []rune(string(src[start:end]))
+		before := runes
+		if col-1 <= len(runes) {
+			before = runes[:col-1]
+		}
+		return string(runes), string(before), len(runes) - len(before)
+	}
+	offset = min(max(offset, start), end)
+	from, to := max(start, offset-excerptBefore), min(end, offset+excerptAfter)
+	for from < offset && !utf8.RuneStart(src[from]) {
+		from++
+	}
+	for to > offset && to < end && !utf8.RuneStart(src[to]) {
+		to--
+	}
+	head, tail := "", ""
+	if from > start {
+		head = "…"
+	}
+	if to < end {
+		tail = "…"
+	}
+	prefix = head + string(src[from:offset])
+	return prefix + string(src[offset:to]) + tail, prefix, utf8.RuneCount(src[offset:to])
 }
 
 type jsonPos struct {

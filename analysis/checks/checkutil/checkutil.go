@@ -2,7 +2,9 @@
 package checkutil
 
 import (
-	"strings"
+	"bytes"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
@@ -23,24 +25,37 @@ func DocURL(k rsc.DirectiveKind) string {
 }
 
 // DeleteStatement returns an edit removing the statement s, together with
-// its line when nothing else is on it.
+// its line when nothing else is on it. It scans only the blanks around the
+// statement, so its cost does not grow with the line (a minified file is
+// one long line).
 func DeleteStatement(src []byte, s facts.Span) analysis.TextEdit {
 	start, end := s.Start, s.End
-	lineStart := strings.LastIndexByte(string(src[:start]), '\n') + 1
-	lineEnd := len(src)
-	if i := strings.IndexByte(string(src[end:]), '\n'); i >= 0 {
-		lineEnd = end + i
+	lineStart := start
+	for lineStart > 0 {
+		r, size := utf8.DecodeLastRune(src[:lineStart])
+		if r == '\n' || !unicode.IsSpace(r) {
+			break
+		}
+		lineStart -= size
 	}
-	before := strings.TrimSpace(string(src[lineStart:start]))
-	after := strings.TrimSpace(string(src[end:lineEnd]))
+	lineEnd := end
+	for lineEnd < len(src) {
+		r, size := utf8.DecodeRune(src[lineEnd:])
+		if r == '\n' || !unicode.IsSpace(r) {
+			break
+		}
+		lineEnd += size
+	}
+	blankBefore := lineStart == 0 || src[lineStart-1] == '\n'
+	blankAfter := lineEnd == len(src) || src[lineEnd] == '\n'
 	switch {
-	case before == "" && after == "":
+	case blankBefore && blankAfter:
 		start = lineStart
 		end = lineEnd
 		if end < len(src) {
 			end++ // the newline
 		}
-	case after != "":
+	case !blankAfter:
 		// Keep what follows (a comment, another statement) where it was.
 		for end < lineEnd && (src[end] == ' ' || src[end] == '\t') {
 			end++
@@ -69,7 +84,7 @@ func InsertDirective(f *facts.File, directive string) analysis.TextEdit {
 
 // LineIndent returns the indentation of the line containing offset.
 func LineIndent(src []byte, offset int) string {
-	lineStart := strings.LastIndexByte(string(src[:offset]), '\n') + 1
+	lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
 	i := lineStart
 	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
 		i++
