@@ -4,7 +4,7 @@
 
 GO ?= go
 
-.PHONY: test test-go test-nvim test-vscode
+.PHONY: test test-go test-nvim test-vscode fuzz
 
 test: test-go test-nvim test-vscode test-vscode-e2e
 
@@ -37,3 +37,23 @@ test-vscode:
 .PHONY: test-vscode-e2e
 test-vscode-e2e:
 	cd editors/vscode/e2e && npm ci --no-audit --no-fund && GO="$(GO)" npm test
+
+# Fuzzing: each target for FUZZTIME (go test fuzzes one target per run).
+# Their seed corpora, and every crasher kept in a package's testdata/fuzz,
+# already run as plain tests in test-go. For a long session:
+#   make fuzz FUZZTIME=1h
+FUZZTIME ?= 10s
+FUZZ_TARGETS = \
+	./analysis/engine:FuzzAnalyze \
+	./analysis/resolve:FuzzResolve \
+	./analysis/resolve:FuzzJSONC \
+	./analysis/resolve:FuzzPackageJSON \
+	./protocol:FuzzMapper \
+	./protocol:FuzzServe \
+	./protocol:FuzzServerMessages \
+	./protocol:FuzzDecodeSettings
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$t for $(FUZZTIME)"; \
+	  $(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) "$${t%%:*}"; \
+	done

@@ -2,7 +2,6 @@ package protocol
 
 import (
 	"sort"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -82,43 +81,41 @@ func (m *Mapper) Position(offset int, enc Encoding) (line, char int) {
 		offset = len(m.src)
 	}
 	line = sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > offset }) - 1
-	start := m.lines[line]
-	if end := m.lineEnd(line); offset > end {
+	start, end := m.lines[line], m.lineEnd(line)
+	if offset > end {
 		offset = end
 	}
-	return line, count(m.src[start:offset], enc)
+	// Walk the characters as Offset does, so that the two agree on where
+	// characters start for any bytes, invalid UTF-8 included.
+	for off := start; off < offset; {
+		r, size := utf8.DecodeRune(m.src[off:end])
+		if off+size > offset {
+			break // offset is inside this character
+		}
+		char += width(r, size, enc)
+		off += size
+	}
+	return line, char
 }
 
-// count returns the length of b in the given encoding, ignoring a trailing
-// partial character.
-func count(b []byte, enc Encoding) int {
-	if enc == UTF8 {
-		for len(b) > 0 && !utf8.FullRune(b[len(b)-1:]) && !utf8.Valid(b) {
-			b = b[:len(b)-1]
-		}
-		return len(b)
+// width is the length of a character in the given encoding. An invalid
+// byte decodes as one U+FFFD.
+func width(r rune, size int, enc Encoding) int {
+	switch {
+	case enc == UTF8:
+		return size
+	case enc == UTF16 && r >= 0x10000:
+		return 2 // a surrogate pair
 	}
-	n := 0
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size <= 1 && len(b) < utf8.UTFMax && !utf8.FullRune(b) {
-			break // a character cut in half
-		}
-		b = b[size:]
-		if enc == UTF16 && r >= 0x10000 && r != utf8.RuneError {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
+	return 1
 }
 
 // Offset converts a 0-based line and character count to a byte offset.
 // Positions past the end of a line clamp to the line's end, positions past
-// the last line to the end of the content, and a UTF-16 position inside a
-// surrogate pair to the character's start: editors send such positions,
-// and the server must not fail on them.
+// the last line to the end of the content, and a position inside a
+// character (a UTF-16 position between the halves of a surrogate pair, a
+// UTF-8 one inside a multi-byte sequence) to the character's start:
+// editors send such positions, and the server must not fail on them.
 func (m *Mapper) Offset(line, char int, enc Encoding) int {
 	if line < 0 {
 		return 0
@@ -127,34 +124,17 @@ func (m *Mapper) Offset(line, char int, enc Encoding) int {
 		return len(m.src)
 	}
 	start, end := m.lines[line], m.lineEnd(line)
-	if char <= 0 {
-		return start
-	}
-	if enc == UTF8 {
-		off := start + char
-		if off > end {
-			return end
-		}
-		for off > start && !utf8.RuneStart(m.src[off]) {
-			off--
-		}
-		return off
-	}
+	// Counting up to char, rather than adding it to start, cannot index
+	// past the content or overflow, whatever char is.
 	off, n := start, 0
 	for off < end {
 		r, size := utf8.DecodeRune(m.src[off:end])
-		w := 1
-		if enc == UTF16 && r >= 0x10000 {
-			w = len(utf16.Encode([]rune{r}))
-		}
+		w := width(r, size, enc)
 		if n+w > char {
 			return off
 		}
 		n += w
 		off += size
-		if n == char {
-			return off
-		}
 	}
 	return end
 }
