@@ -1,6 +1,7 @@
 package protocol
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -27,7 +28,10 @@ func (e Encoding) String() string {
 // Mapper converts between byte offsets in a file and line/character
 // positions. It is the one place where encodings are handled: the engine
 // works in bytes, LSP in UTF-16 (or UTF-8), the terminal in code points.
-// Lines end at \n; a \r before it belongs to the line break.
+// Lines end at \n; a \r before it belongs to the line break. A leading
+// byte order mark is not a character: editors drop it when they load a
+// file (and tsc and ESLint do not count it), so positions in a file read
+// from disk agree with the editor's.
 type Mapper struct {
 	src   []byte
 	lines []int // byte offset where each line starts
@@ -35,7 +39,11 @@ type Mapper struct {
 
 // NewMapper indexes src.
 func NewMapper(src []byte) *Mapper {
-	m := &Mapper{src: src, lines: []int{0}}
+	first := 0
+	if bytes.HasPrefix(src, bom) {
+		first = len(bom)
+	}
+	m := &Mapper{src: src, lines: []int{first}}
 	for i, b := range src {
 		if b == '\n' {
 			m.lines = append(m.lines, i+1)
@@ -43,6 +51,9 @@ func NewMapper(src []byte) *Mapper {
 	}
 	return m
 }
+
+// bom is the UTF-8 byte order mark.
+var bom = []byte("\ufeff")
 
 // Src returns the mapped content.
 func (m *Mapper) Src() []byte { return m.src }
@@ -74,8 +85,8 @@ func (m *Mapper) Line(line int) string {
 // the given encoding. Offsets are clamped to the content; an offset inside
 // a multi-byte character maps to that character's start.
 func (m *Mapper) Position(offset int, enc Encoding) (line, char int) {
-	if offset < 0 {
-		offset = 0
+	if offset < m.lines[0] {
+		offset = m.lines[0] // 0, or the end of the byte order mark
 	}
 	if offset > len(m.src) {
 		offset = len(m.src)

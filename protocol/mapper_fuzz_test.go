@@ -1,6 +1,7 @@
 package protocol
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rscls/rscls/internal/fuzzseed"
@@ -9,14 +10,18 @@ import (
 // The reference model of positions that FuzzMapper holds the Mapper to,
 // written the naive way: lines end at \n (a \r before it belongs to the
 // line break), and the characters of a line are what ranging over it as a
-// Go string yields (an invalid byte is one character).
+// Go string yields (an invalid byte is one character). A leading byte
+// order mark is not part of the first line.
 
 type fuzzRefLine struct{ start, end int } // end: before the line break
 
 func fuzzRefLines(src []byte) []fuzzRefLine {
 	var out []fuzzRefLine
 	start := 0
-	for i := 0; i <= len(src); i++ {
+	if strings.HasPrefix(string(src), "\ufeff") {
+		start = 3
+	}
+	for i := start; i <= len(src); i++ {
 		if i == len(src) || src[i] == '\n' {
 			end := i
 			if i < len(src) && end > start && src[end-1] == '\r' {

@@ -59,3 +59,26 @@ func TestMapperClamps(t *testing.T) {
 		t.Errorf("Line wrong")
 	}
 }
+
+// A file saved with a byte order mark: editors show, and count columns
+// in, the text without it.
+func TestMapperByteOrderMark(t *testing.T) {
+	m := NewMapper([]byte("\ufeff'use client'\r\nx"))
+	for _, enc := range []Encoding{UTF16, UTF8, UTF32} {
+		if line, ch := m.Position(3, enc); line != 0 || ch != 0 {
+			t.Errorf("%v: the directive after the mark is at %d:%d, want 0:0", enc, line, ch)
+		}
+		if line, ch := m.Position(0, enc); line != 0 || ch != 0 {
+			t.Errorf("%v: the mark itself is at %d:%d, want 0:0", enc, line, ch)
+		}
+		if got := m.Offset(0, 0, enc); got != 3 {
+			t.Errorf("%v: the first line starts at %d, want 3 (after the mark)", enc, got)
+		}
+		if got := m.Offset(1, 1, enc); got != 18 {
+			t.Errorf("%v: second line = %d, want 18", enc, got)
+		}
+	}
+	if m.Line(0) != "'use client'" {
+		t.Errorf("Line(0) = %q", m.Line(0))
+	}
+}
