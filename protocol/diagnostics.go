@@ -214,13 +214,20 @@ func (st *state) phase2() {
 			continue
 		}
 		st.s.log.infof("analyzed %s: %d files in %s", f, len(next.Files()), roundDuration(time.Since(start)))
+		// A note is told when it appears, not on every analysis after.
+		noted := map[string]bool{}
 		for _, n := range next.Notes() {
-			if n.Error {
+			key := n.Path + "\x00" + n.Message
+			noted[key] = true
+			switch {
+			case st.noted[f][key]:
+			case n.Error:
 				st.s.showMessage(lsp.MessageTypeError, fmt.Sprintf("rscls: %s: %s", n.Path, n.Message))
-			} else {
-				st.s.log.debugf("%s: %s", n.Path, n.Message)
+			default:
+				st.s.log.infof("%s: %s", n.Path, n.Message)
 			}
 		}
+		st.noted[f] = noted
 		es := &engineState{snap: next, docSeq: map[string]int{}}
 		for p, d := range sn.docs {
 			es.docSeq[p] = d.seq

@@ -116,6 +116,8 @@ type state struct {
 	wake    chan struct{}
 	busy    bool // a change is not yet fully diagnosed and published
 
+	noted map[string]map[string]bool // per folder, the notes last told; only run uses it
+
 	pubMu     sync.Mutex
 	published map[uri.URI]string // what was last published per document, by content key
 }
@@ -130,6 +132,7 @@ func newState(s *Server) *state {
 		dirtyDocs: map[string]bool{},
 		wake:      make(chan struct{}, 1),
 		published: map[uri.URI]string{},
+		noted:     map[string]map[string]bool{},
 	}
 	st.current.Store(&snapshot{docs: map[string]docState{}, engines: map[string]*engineState{}, settings: st.settings})
 	return st

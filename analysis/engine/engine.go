@@ -15,6 +15,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -320,6 +321,15 @@ func (s *Snapshot) Notes() []Note {
 			out = append(out, Note{Path: r.Path, Message: "skipped: " + r.Skip})
 		}
 	}
+	if s.Project != nil && len(s.Project.Apps) == 0 {
+		// Otherwise a check of the wrong directory looks like a clean app.
+		out = append(out, Note{Path: s.Root, Message: "no Next.js app here: rscls looks for app/ or pages/ (or src/app, src/pages) beside a next.config file or a package.json that depends on next"})
+	}
+	if s.resolver != nil {
+		for _, p := range s.resolver.ConfigProblems() {
+			out = append(out, Note{Path: p.Path, Message: p.Message})
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
 }
@@ -464,12 +474,14 @@ func sameRole(a, b analysis.File) bool {
 }
 
 func describeReadError(err error) string {
-	if vfs.IsNotExist(err) {
-		return "the file no longer exists"
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err != nil {
+		err = pe.Err // the path is said already
 	}
-	var pe interface{ Unwrap() error }
-	if errors.As(err, &pe) && pe.Unwrap() != nil {
-		return pe.Unwrap().Error()
+	// A bare "not exist" (an errno, fs.ErrNotExist) gets words here; an
+	// error that wraps one has its own (a dangling symlink).
+	if _, wraps := err.(interface{ Unwrap() error }); !wraps && errors.Is(err, fs.ErrNotExist) {
+		return "the file no longer exists"
 	}
 	return err.Error()
 }

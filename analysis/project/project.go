@@ -7,6 +7,7 @@
 package project
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -184,8 +185,18 @@ func (d *discovery) detectApp(dir string, entries []vfs.DirEntry) {
 			break
 		}
 	}
-	if app.NextConfig == "" && !(has(entries, "package.json", false) && dependsOnNext(d.fs, filepath.Join(dir, "package.json"))) {
-		return
+	if app.NextConfig == "" {
+		if !has(entries, "package.json", false) {
+			return
+		}
+		pkgPath := filepath.Join(dir, "package.json")
+		next, problem := dependsOnNext(d.fs, pkgPath)
+		if problem != "" {
+			d.note("%s: %s, so %s is not known to be a Next.js app", pkgPath, problem, dir)
+		}
+		if !next {
+			return
+		}
 	}
 	d.p.Apps = append(d.p.Apps, app)
 	if app.AppDir != "" {
@@ -197,25 +208,25 @@ func (d *discovery) detectApp(dir string, entries []vfs.DirEntry) {
 }
 
 // dependsOnNext reports whether a package.json lists next in dependencies,
-// devDependencies or peerDependencies. Unreadable or malformed files do not.
-func dependsOnNext(fsys vfs.FS, path string) bool {
+// devDependencies or peerDependencies, or says why it cannot tell.
+func dependsOnNext(fsys vfs.FS, path string) (next bool, problem string) {
 	data, err := fsys.ReadFile(path)
 	if err != nil {
-		return false
+		return false, "cannot read it"
 	}
 	var pkg map[string]json.RawMessage
-	if json.Unmarshal(data, &pkg) != nil {
-		return false
+	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &pkg); err != nil || pkg == nil {
+		return false, "not a JSON object"
 	}
 	for _, field := range []string{"dependencies", "devDependencies", "peerDependencies"} {
 		var deps map[string]json.RawMessage
 		if json.Unmarshal(pkg[field], &deps) == nil {
 			if _, ok := deps["next"]; ok {
-				return true
+				return true, ""
 			}
 		}
 	}
-	return false
+	return false, ""
 }
 
 // appFor returns the app whose Dir is the longest prefix of path.

@@ -63,3 +63,17 @@ func (c *syncCache[K, V]) getOrCompute(k K, compute func() V) V {
 	}
 	return c.put(k, compute())
 }
+
+// values returns every stored value, in no particular order.
+func (c *syncCache[K, V]) values() []V {
+	var out []V
+	for i := range c.shards {
+		s := &c.shards[i]
+		s.mu.RLock()
+		for _, v := range s.m {
+			out = append(out, v)
+		}
+		s.mu.RUnlock()
+	}
+	return out
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -49,6 +50,37 @@ const maxExtendsDepth = 32
 // that each name the next one twice cost 2^depth merges; real chains
 // follow a handful.
 const maxExtendsEntries = 256
+
+// ConfigProblem is a problem in a tsconfig.json or jsconfig.json.
+type ConfigProblem struct {
+	Path    string // the configuration that resolution used
+	Message string
+}
+
+// ConfigProblems returns the problems of every tsconfig.json and
+// jsconfig.json that resolution has used so far, sorted: a file that
+// cannot be read or parsed, and the parts of an "extends" chain or of
+// "paths" that were ignored. Without them a broken alias would only show
+// as imports that do not resolve.
+func (r *Resolver) ConfigProblems() []ConfigProblem {
+	var out []ConfigProblem
+	for _, cfg := range r.tsMerged.values() {
+		if cfg.Err != nil {
+			msg := strings.TrimPrefix(cfg.Err.Error(), cfg.Path+": ")
+			out = append(out, ConfigProblem{cfg.Path, "ignored, so its \"paths\" and \"baseUrl\" do not apply: " + msg})
+		}
+		for _, w := range cfg.Warnings {
+			out = append(out, ConfigProblem{cfg.Path, strings.TrimPrefix(w, cfg.Path+": ")})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Message < out[j].Message
+	})
+	return out
+}
 
 // TSConfigFor returns the tsconfig.json or jsconfig.json governing file:
 // the nearest one in its directory or an ancestor (tsconfig.json wins in

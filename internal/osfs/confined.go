@@ -16,6 +16,21 @@ import (
 // Confined does not read.
 var ErrOutside = errors.New("outside the workspace and the node_modules packages it uses")
 
+// linkError says why a symlink cannot be followed, in words for the user,
+// and still matches the underlying error with errors.Is.
+type linkError struct {
+	msg string
+	err error
+}
+
+func (e *linkError) Error() string { return e.msg }
+func (e *linkError) Unwrap() error { return e.err }
+
+var (
+	errDanglingLink = &linkError{"a symlink to a file that does not exist", fs.ErrNotExist}
+	errLinkLoop     = &linkError{"a symlink loop", errors.New("too many links")}
+)
+
 // Confined reads the disk like FS, but only inside its workspace folders
 // and the node_modules packages they can resolve to, so that a repository
 // cannot point rscls at other files (a symlink to ~/.ssh, an import of
@@ -196,7 +211,17 @@ func (c *Confined) evalSymlinks(p string) (string, error) {
 		return "", err
 	}
 	if fi.Mode()&os.ModeSymlink != 0 {
-		return filepath.EvalSymlinks(candidate)
+		real, err := filepath.EvalSymlinks(candidate)
+		var pe *fs.PathError
+		switch {
+		case err == nil:
+			return real, nil
+		case errors.Is(err, fs.ErrNotExist):
+			return "", &fs.PathError{Op: "resolve", Path: p, Err: errDanglingLink}
+		case !errors.As(err, &pe): // EvalSymlinks' own "too many links"
+			return "", &fs.PathError{Op: "resolve", Path: p, Err: errLinkLoop}
+		}
+		return "", err
 	}
 	return candidate, nil
 }
