@@ -253,6 +253,14 @@ func (st *state) analyze(d *document, es *engineState) *docAnalysis {
 	if d.cached != nil && d.cached.seq == d.seq {
 		return d.cached
 	}
+	if engine.SkipReason(d.buf.Src()) != "" {
+		// Skipped, as the workspace analysis skips it (and notes why):
+		// parsing a generated bundle on every keystroke, and keeping its
+		// tree, would cost far more than it tells.
+		f, local := facts.Extract(syntax.Parse(nil, d.buf.Lang()))
+		d.cached = &docAnalysis{seq: d.seq, src: d.buf.Src(), facts: f, local: local}
+		return d.cached
+	}
 	tree := d.buf.Tree()
 	f, local, findings := es.snap.AnalyzeFile(d.path, tree)
 	d.cached = &docAnalysis{seq: d.seq, src: tree.Src, facts: f, local: local, findings: findings}

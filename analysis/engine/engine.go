@@ -323,7 +323,7 @@ func (s *Snapshot) Notes() []Note {
 	}
 	if s.Project != nil && len(s.Project.Apps) == 0 {
 		// Otherwise a check of the wrong directory looks like a clean app.
-		out = append(out, Note{Path: s.Root, Message: "no Next.js app here: rscls looks for app/ or pages/ (or src/app, src/pages) beside a next.config file or a package.json that depends on next"})
+		out = append(out, Note{Path: s.Root, Message: "no Next.js app found, so only the checks of single files ran: rscls looks for app/ or pages/ (or src/app, src/pages) beside a next.config file or a package.json that depends on next"})
 	}
 	if s.resolver != nil {
 		for _, p := range s.resolver.ConfigProblems() {
@@ -426,7 +426,7 @@ func (s *Snapshot) analyzeFile(path string, prev *FileResult) *FileResult {
 		r.Skip = "cannot read: " + describeReadError(err)
 		return r
 	}
-	if reason := unsuitable(src); reason != "" {
+	if reason := SkipReason(src); reason != "" {
 		r.Skip = reason
 		return r
 	}
@@ -486,8 +486,9 @@ func describeReadError(err error) string {
 	return err.Error()
 }
 
-// unsuitable says why a file's content cannot be analyzed as source code.
-func unsuitable(src []byte) string {
+// SkipReason says why content cannot be analyzed as source code (too
+// large, binary, not UTF-8), or returns "".
+func SkipReason(src []byte) string {
 	if len(src) > MaxFileSize {
 		return fmt.Sprintf("larger than %d MB (%d bytes)", MaxFileSize>>20, len(src))
 	}

@@ -9,7 +9,9 @@ package project
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -113,6 +115,16 @@ func (d *discovery) walk(root string, rootEntries []vfs.DirEntry) {
 			case e.IsDir && e.IsSymlink:
 				// Following links could loop and would list pnpm packages twice.
 				d.note("skipped symlinked directory %s", p)
+			case e.IsSymlink && !IsSourceFile(e.Name):
+				// A link whose target cannot be read may hide a directory
+				// of code (one outside the workspace is not read).
+				if _, err := d.fs.Stat(p); err != nil && !vfs.IsNotExist(err) {
+					var pe *fs.PathError
+					if errors.As(err, &pe) {
+						err = pe.Err
+					}
+					d.note("skipped symlink %s: %v", p, err)
+				}
 			case e.IsDir:
 				if skippedDirs[e.Name] && !(dir.inRoutes && routeSafeDirs[e.Name]) {
 					continue

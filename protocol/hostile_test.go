@@ -1,0 +1,91 @@
+package protocol
+
+import (
+	"strings"
+	"testing"
+
+	lsp "go.lsp.dev/protocol"
+)
+
+// What an editor can open in rscls besides code: the server says what it
+// left out, keeps answering, and finds what it should in the rest.
+func TestHostileDocuments(t *testing.T) {
+	const depth = 30000
+	big := "'use server'\nexport const big = 1\n" + strings.Repeat("// generated\n", 3<<20/13)
+	c := newTestClient(t, map[string]string{
+		"package.json": `{"dependencies":{"next":"15.0.0","react":"19.0.0"}}`,
+		"app/page.tsx": "import { Panel } from '../components/panel'\nexport default function Page() { return <Panel /> }\n",
+		// On disk with a byte order mark: the editor, which drops the
+		// mark, must see the range where the text is.
+		"components/panel.tsx": "\ufeffimport { useState } from 'react'\nexport function Panel() { useState(); return null }\n",
+		"lib/big.js":           big,
+	}, clientOptions{})
+
+	c.waitFor("diagnostics of the file with a byte order mark", func() bool {
+		p := c.diags[c.uri("components/panel.tsx")]
+		return p != nil && len(p.Diagnostics) == 1
+	})
+	d := c.diagnostics("components/panel.tsx").Diagnostics[0]
+	if d.Code != lsp.String("clientApiInServer") || d.Range.Start != (lsp.Position{Line: 0, Character: 9}) {
+		t.Errorf("diagnostic %v at %v, want clientApiInServer at 0:9 (useState, the mark not counted)", d.Code, d.Range.Start)
+	}
+	c.waitLog("lib/big.js: skipped: larger than 2 MB")
+
+	// A file that grows over 2 MB in the editor (a paste, a generated
+	// bundle): its old diagnostics go, and requests on it still answer.
+	c.openText("lib/grow.ts", "'use server'\nexport const x = 1\n", 1)
+	c.waitFor("the diagnostic of the small file", func() bool {
+		p := c.diags[c.uri("lib/grow.ts")]
+		return p != nil && len(p.Diagnostics) == 1
+	})
+	c.notify("textDocument/didChange", &lsp.DidChangeTextDocumentParams{
+		TextDocument:   lsp.VersionedTextDocumentIdentifier{TextDocumentIdentifier: lsp.TextDocumentIdentifier{URI: c.uri("lib/grow.ts")}, Version: 2},
+		ContentChanges: []lsp.TextDocumentContentChangeEvent{&lsp.TextDocumentContentChangeWholeDocument{Text: big}},
+	})
+	c.waitFor("no diagnostics for the file now over 2 MB", func() bool {
+		p := c.diags[c.uri("lib/grow.ts")]
+		return p != nil && len(p.Diagnostics) == 0
+	})
+	c.waitLog("lib/grow.ts: skipped: larger than 2 MB")
+	var h *lsp.Hover
+	c.mustCall("textDocument/hover", &lsp.HoverParams{TextDocumentPositionParams: lsp.TextDocumentPositionParams{
+		TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("lib/grow.ts")}, Position: lsp.Position{Line: 1, Character: 14},
+	}}, &h)
+
+	// NUL characters (a binary file opened as text): skipped with a note.
+	c.openText("lib/binary.ts", "'use server'\x00\x01export const x = 1\n", 1)
+	c.waitLog("lib/binary.ts: skipped: binary file")
+
+	// 30,000 levels of nesting, with the mistake at the bottom.
+	deepText := "export default function Deep() {\n  return " + strings.Repeat("<div>", depth) +
+		"\n<button onClick={() => 1}>x</button>\n" + strings.Repeat("</div>", depth) + "\n}\n"
+	c.openText("app/deep/page.tsx", deepText, 1)
+	c.waitFor("the finding at the bottom of the nesting", func() bool {
+		p := c.diags[c.uri("app/deep/page.tsx")]
+		return p != nil && len(p.Diagnostics) == 1 && p.Diagnostics[0].Code == lsp.String("eventHandlerInServer")
+	})
+	if got := c.diagnostics("app/deep/page.tsx").Diagnostics[0].Range.Start; got.Line != 2 {
+		t.Errorf("the event handler is reported on line %d, want 2", got.Line)
+	}
+	c.mustCall("textDocument/hover", &lsp.HoverParams{TextDocumentPositionParams: lsp.TextDocumentPositionParams{
+		TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("app/deep/page.tsx")}, Position: lsp.Position{Line: 2, Character: 10},
+	}}, &h)
+
+	// CRLF line ends, edited in place: ranges count lines as the editor
+	// does.
+	c.openText("lib/actions.ts", "'use server'\r\nexport async function ok() {}\r\n", 1)
+	c.notify("textDocument/didChange", &lsp.DidChangeTextDocumentParams{
+		TextDocument: lsp.VersionedTextDocumentIdentifier{TextDocumentIdentifier: lsp.TextDocumentIdentifier{URI: c.uri("lib/actions.ts")}, Version: 2},
+		ContentChanges: []lsp.TextDocumentContentChangeEvent{&lsp.TextDocumentContentChangePartial{
+			Range: lsp.Range{Start: lsp.Position{Line: 1, Character: 7}, End: lsp.Position{Line: 1, Character: 13}}, Text: "",
+		}},
+	})
+	c.waitFor("the CRLF file's finding", func() bool {
+		p := c.diags[c.uri("lib/actions.ts")]
+		return p != nil && len(p.Diagnostics) == 1
+	})
+	if got := c.diagnostics("lib/actions.ts").Diagnostics[0].Range.Start; got != (lsp.Position{Line: 1, Character: 16}) {
+		t.Errorf("the sync export after the edit is at %v, want 1:16", got)
+	}
+	c.checkAlive()
+}
