@@ -447,7 +447,7 @@ func (e *extractor) importBindings(i int) {
 			continue
 		}
 		e.declare(0, locals[n], BindImport, i, -1)
-		if b := e.byScope[scopeKey{0, name.Local}]; e.binds[b].kind == BindImport {
+		if b, ok := e.byScope[scopeKey{0, name.Local}]; ok && e.binds[b].kind == BindImport {
 			mb := &e.f.Bindings[e.binds[b].module]
 			if mb.Import < 0 {
 				mb.Import, mb.ImportName = idx, n
@@ -514,7 +514,7 @@ func (e *extractor) requireDeclarator(decl int) bool {
 	e.f.Imports = append(e.f.Imports, imp)
 	for n := range imp.Names {
 		e.declare(0, locals[n], BindImport, decl, -1)
-		if b := e.byScope[scopeKey{0, imp.Names[n].Local}]; e.binds[b].kind == BindImport {
+		if b, ok := e.byScope[scopeKey{0, imp.Names[n].Local}]; ok && e.binds[b].kind == BindImport {
 			mb := &e.f.Bindings[e.binds[b].module]
 			if mb.Import < 0 {
 				mb.Import, mb.ImportName = idx, n
