@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -33,14 +34,14 @@ func (st *state) run() {
 		case <-done:
 			return
 		}
-		st.phase1()
+		st.safely("checking edited documents", st.phase1)
 		if !st.takeUrgent() {
 			timer := time.NewTimer(time.Duration(st.current.Load().settings.Delay()) * time.Millisecond)
 		wait:
 			for {
 				select {
 				case <-st.wake:
-					st.phase1()
+					st.safely("checking edited documents", st.phase1)
 					if st.takeUrgent() {
 						timer.Stop()
 						break wait
@@ -54,8 +55,21 @@ func (st *state) run() {
 				}
 			}
 		}
-		st.phase2()
+		st.safely("analyzing the workspace", st.phase2)
 	}
+}
+
+// safely runs a step of the loop. A panic there is a bug in rscls: it is
+// logged with its stack and shown as the status, and the loop goes on, so
+// requests, and the next edit, are still served.
+func (st *state) safely(step string, run func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			st.s.log.errorf("internal error %s: %v\n%s", step, p, debug.Stack())
+			st.s.status("error", "internal error; see the log")
+		}
+	}()
+	run()
 }
 
 func (st *state) takeUrgent() bool {

@@ -5,6 +5,10 @@ import (
 	"testing"
 
 	lsp "go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/rscls/rscls/analysis/vfs"
+	"github.com/rscls/rscls/internal/osfs"
 )
 
 // What an editor can open in rscls besides code: the server says what it
@@ -88,4 +92,53 @@ func TestHostileDocuments(t *testing.T) {
 		t.Errorf("the sync export after the edit is at %v, want 1:16", got)
 	}
 	c.checkAlive()
+}
+
+// panicFS panics when a file whose path ends in suffix is read: a bug
+// deep in the analysis.
+type panicFS struct {
+	vfs.FS
+	suffix string
+}
+
+func (p panicFS) ReadFile(path string) ([]byte, error) {
+	if strings.HasSuffix(path, p.suffix) {
+		panic("a bug in rscls")
+	}
+	return p.FS.ReadFile(path)
+}
+
+// A bug that panics while the workspace is analyzed is logged and shown
+// as the status; the server still answers, and exits as asked.
+func TestPanicInTheAnalysis(t *testing.T) {
+	c := startRawFS(t, map[string]string{
+		"package.json": `{"dependencies":{"next":"15.0.0"}}`,
+		"app/page.tsx": "export default function Page() { return null }\n",
+	}, panicFS{FS: osfs.FS{}, suffix: "/package.json"})
+	root := uri.File(c.root)
+	if r := c.call("initialize", map[string]any{
+		"processId": nil, "rootUri": root, "capabilities": map[string]any{},
+		"workspaceFolders": []map[string]any{{"uri": root, "name": "test"}},
+	}); r.Error != nil {
+		t.Fatalf("initialize: %s", r.raw)
+	}
+	c.notify("initialized", map[string]any{})
+	c.waitNote("rscls/status", func(m rawMsg) bool { return strings.Contains(string(m.Params), `"error"`) })
+	c.waitNote("window/logMessage", func(m rawMsg) bool {
+		return strings.Contains(string(m.Params), "internal error analyzing the workspace: a bug in rscls")
+	})
+	page := c.uri("app/page.tsx")
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": page, "languageId": "typescriptreact", "version": 1, "text": "export default function Page() { return null }\n"}})
+	if r := c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": page}, "position": map[string]any{"line": 0, "character": 5}}); r.Error != nil {
+		t.Errorf("hover after the panic: %s", r.raw)
+	}
+	if r := c.call("shutdown", nil); r.Error != nil {
+		t.Fatalf("shutdown: %s", r.raw)
+	}
+	c.notify("exit", nil)
+	if code := c.exitCode(); code != 0 {
+		t.Errorf("exit code %d after shutdown", code)
+	}
+	c.waitGone()
 }

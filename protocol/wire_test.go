@@ -19,6 +19,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/analysis/vfs"
 	"github.com/rscls/rscls/internal/osfs"
 )
 
@@ -96,6 +97,12 @@ var rawSeq atomic.Int64
 // the test can check they all end.
 func startRaw(t *testing.T, files map[string]string) *rawClient {
 	t.Helper()
+	return startRawFS(t, files, osfs.FS{})
+}
+
+// startRawFS is startRaw with the server reading through fsys.
+func startRawFS(t *testing.T, files map[string]string, fsys vfs.FS) *rawClient {
+	t.Helper()
 	root := t.TempDir()
 	for name, content := range files {
 		writeFile(t, root, name, content)
@@ -112,7 +119,7 @@ func startRaw(t *testing.T, files map[string]string) *rawClient {
 		label: fmt.Sprintf("%s#%d", t.Name(), rawSeq.Add(1)), seq: 1000}
 	c.cond = sync.NewCond(&c.mu)
 	go pprof.Do(context.Background(), pprof.Labels(serverLabel, c.label), func(ctx context.Context) {
-		code := Serve(ctx, pipeEnd{toServerR, fromServerW}, Options{FS: osfs.FS{}, Analyzers: suite.Analyzers,
+		code := Serve(ctx, pipeEnd{toServerR, fromServerW}, Options{FS: fsys, Analyzers: suite.Analyzers,
 			Log: logSink(), Console: c.console, Version: "test", testHooks: true})
 		// What the process's exit does to its standard input and output.
 		toServerR.Close()

@@ -418,9 +418,16 @@ func (s *Snapshot) analyzeFiles(ctx context.Context, paths []string, prev map[st
 
 // analyzeFile produces the result for one file. It never fails: unreadable
 // or unsuitable files get a Skip reason.
-func (s *Snapshot) analyzeFile(path string, prev *FileResult) *FileResult {
+func (s *Snapshot) analyzeFile(path string, prev *FileResult) (r *FileResult) {
 	info := s.fileInfo(path)
-	r := &FileResult{Path: path, Info: info}
+	defer func() {
+		// A bug in rscls on one file must not stop the others, nor end
+		// the process.
+		if p := recover(); p != nil {
+			r = &FileResult{Path: path, Info: info, Skip: fmt.Sprintf("internal error, please report it: %v", p)}
+		}
+	}()
+	r = &FileResult{Path: path, Info: info}
 	src, err := s.FS.ReadFile(path)
 	if err != nil {
 		r.Skip = "cannot read: " + describeReadError(err)

@@ -346,3 +346,36 @@ func TestReadErrorsAreNamed(t *testing.T) {
 		t.Errorf("no notes for %v", want)
 	}
 }
+
+// panicOn panics when one file is read: a bug met on one file.
+type panicOn struct {
+	vfs.MapFS
+	path string
+}
+
+func (p panicOn) ReadFile(path string) ([]byte, error) {
+	if path == p.path {
+		panic("a bug in rscls")
+	}
+	return p.MapFS.ReadFile(path)
+}
+
+// A bug met while analyzing one file skips that file with a note; the
+// others are analyzed and the process lives on.
+func TestPanicInOneFile(t *testing.T) {
+	files := vfs.MapFS{"/w/package.json": nextPkg, "/w/lib/a.ts": badActions, "/w/lib/b.ts": badActions}
+	snap, err := engine.Load(t.Context(), panicOn{files, "/w/lib/a.ts"}, "/w", engine.Options{Analyzers: suite.Analyzers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := summary(snap), "lib/b.ts:serverFileExports:error\n"; got != want {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	found := false
+	for _, n := range snap.Notes() {
+		found = found || n.Path == "/w/lib/a.ts" && n.Message == "skipped: internal error, please report it: a bug in rscls"
+	}
+	if !found {
+		t.Errorf("no note for the file the bug was met on: %v", snap.Notes())
+	}
+}
