@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -6,12 +8,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 )
 
 // hostileDisk writes a project holding what the disk can throw at rscls:
-// symlink loops, dangling links, links out of the workspace, a file over
-// 2 MB, a binary file, a byte order mark and CRLF line ends. Each mistake
+// symlink loops, dangling links, links out of the workspace, a FIFO, a
+// file over 2 MB, a binary file, a byte order mark and CRLF line ends. Each mistake
 // that must still be found is on a line of its own.
 // bigFile is a generated bundle over the 2 MB limit.
 var bigFile = "'use server'\nexport const big = 1\n" + strings.Repeat("// generated\n", 3<<20/13)
@@ -48,6 +51,10 @@ func hostileDisk(t *testing.T) (ws string) {
 			t.Fatal(err)
 		}
 	}
+	// A FIFO with a source file's name: reading it would wait forever.
+	if err := syscall.Mkfifo(filepath.Join(ws, "lib", "pipe.ts"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return ws
 }
 
@@ -83,6 +90,7 @@ func TestCheckHostileDisk(t *testing.T) {
 		fmt.Sprintf("rscls: lib/big.js: note: skipped: larger than 2 MB (%d bytes)", len(bigFile)),
 		"rscls: lib/binary.ts: note: skipped: binary file",
 		"rscls: lib/dangling.ts: note: skipped: cannot read: a symlink to a file that does not exist",
+		"rscls: lib/pipe.ts: note: skipped: cannot read: not a regular file (a FIFO, a device or a socket), so not read",
 		"rscls: lib/out.ts: note: skipped: cannot read: outside the workspace and the node_modules packages it uses",
 		"rscls: lib/self.ts: note: skipped: cannot read: a symlink loop",
 		"rscls: note: skipped symlinked directory WS/lib/loop",

@@ -256,7 +256,7 @@ func (c *Confined) ReadFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return os.ReadFile(real)
+	return readFile(real)
 }
 
 func (c *Confined) Stat(path string) (vfs.FileInfo, error) {

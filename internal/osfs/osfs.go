@@ -14,7 +14,8 @@ import (
 // FS reads the real file system.
 type FS struct{}
 
-func (FS) ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
+// ReadFile reads a regular file; see readFile.
+func (FS) ReadFile(path string) ([]byte, error) { return readFile(path) }
 
 func (FS) Stat(path string) (vfs.FileInfo, error) {
 	fi, err := os.Stat(path)
