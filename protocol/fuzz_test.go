@@ -21,6 +21,7 @@ import (
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/vfs"
 	"github.com/rscls/rscls/internal/fuzzseed"
+	"github.com/rscls/rscls/internal/txtar"
 )
 
 // The server's fuzz targets run it in-process on an in-memory workspace:
@@ -35,7 +36,8 @@ func fuzzWorkspace() vfs.MapFS {
 	fs := vfs.MapFS{"/w/package.json": `{"name": "w", "private": true}`}
 	for _, a := range fuzzseed.Files(func(name string) bool { return strings.HasSuffix(name, ".txtar") }) {
 		dir := "/w/" + strings.TrimSuffix(path.Base(a.Rel), ".txtar")
-		for _, s := range fuzzseed.Txtar(string(a.Data)) {
+		_, archive := txtar.Parse(string(a.Data))
+		for _, s := range archive {
 			if !strings.HasPrefix(s.Name, "@") && s.Name != "flags" && s.Name != "settings.json" {
 				fs[dir+"/"+s.Name] = s.Data
 			}
@@ -189,7 +191,7 @@ func fuzzInitializeParams(utf8 bool, initOptions string) string {
 // fuzzSession is a well-formed conversation about one marker test's files,
 // for the seeds: what an editor sends when it opens, edits and queries
 // them.
-func fuzzSession(dir string, files []fuzzseed.Section, utf8 bool) []byte {
+func fuzzSession(dir string, files []txtar.File, utf8 bool) []byte {
 	var b bytes.Buffer
 	id := 0
 	call := func(method, params string) {
@@ -225,7 +227,7 @@ func fuzzMarkerSessions() [][]byte {
 	var out [][]byte
 	for _, a := range fuzzseed.Files(func(name string) bool { return strings.HasSuffix(name, ".txtar") }) {
 		dir := "/w/" + strings.TrimSuffix(path.Base(a.Rel), ".txtar")
-		files := fuzzseed.Txtar(string(a.Data))
+		_, files := txtar.Parse(string(a.Data))
 		out = append(out, fuzzSession(dir, files, false), fuzzSession(dir, files, true))
 	}
 	return out
@@ -466,7 +468,8 @@ func FuzzDecodeSettings(f *testing.F) {
 		f.Add(s.Data)
 	}
 	for _, s := range fuzzseed.Files(func(name string) bool { return strings.HasSuffix(name, ".txtar") }) {
-		for _, sec := range fuzzseed.Txtar(string(s.Data)) {
+		_, archive := txtar.Parse(string(s.Data))
+		for _, sec := range archive {
 			if sec.Name == "settings.json" {
 				f.Add([]byte(sec.Data))
 			}

@@ -34,48 +34,11 @@ import (
 	"testing"
 
 	lsp "go.lsp.dev/protocol"
+
+	"github.com/rscls/rscls/internal/txtar"
 )
 
 var updateGoldens = flag.Bool("update", false, "rewrite golden sections of marker tests")
-
-type section struct {
-	name string
-	data string
-}
-
-// parseTxtar splits a txtar archive into its comment and sections.
-func parseTxtar(data string) (comment string, sections []section) {
-	lines := strings.SplitAfter(data, "\n")
-	var cur *section
-	var head strings.Builder
-	for _, line := range lines {
-		trimmed := strings.TrimRight(line, "\r\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
-			sections = append(sections, section{name: strings.TrimSpace(trimmed[3 : len(trimmed)-3])})
-			cur = &sections[len(sections)-1]
-			continue
-		}
-		if cur == nil {
-			head.WriteString(line)
-		} else {
-			cur.data += line
-		}
-	}
-	return head.String(), sections
-}
-
-func formatTxtar(comment string, sections []section) string {
-	var b strings.Builder
-	b.WriteString(comment)
-	for _, s := range sections {
-		fmt.Fprintf(&b, "-- %s --\n", s.name)
-		b.WriteString(s.data)
-		if s.data != "" && !strings.HasSuffix(s.data, "\n") {
-			b.WriteString("\n")
-		}
-	}
-	return b.String()
-}
 
 type marker struct {
 	file string
@@ -171,20 +134,20 @@ func runMarkerTest(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	comment, sections := parseTxtar(string(data))
+	comment, sections := txtar.Parse(string(data))
 	files := map[string]string{}
 	goldens := map[string]int{}
 	opts := clientOptions{}
 	for i, s := range sections {
 		switch {
-		case strings.HasPrefix(s.name, "@"):
-			goldens[s.name[1:]] = i
-		case s.name == "settings.json":
-			opts.settings = s.data
-		case s.name == "flags":
-			opts.utf8 = strings.Contains(s.data, "utf8")
+		case strings.HasPrefix(s.Name, "@"):
+			goldens[s.Name[1:]] = i
+		case s.Name == "settings.json":
+			opts.settings = s.Data
+		case s.Name == "flags":
+			opts.utf8 = strings.Contains(s.Data, "utf8")
 		default:
-			files[s.name] = s.data
+			files[s.Name] = s.Data
 		}
 	}
 	var markers []marker
@@ -213,18 +176,18 @@ func runMarkerTest(t *testing.T, path string) {
 		i, ok := goldens[name]
 		if *updateGoldens {
 			if !ok {
-				sections = append(sections, section{name: "@" + name})
+				sections = append(sections, txtar.File{Name: "@" + name})
 				i = len(sections) - 1
 				goldens[name] = i
 			}
-			sections[i].data = got
+			sections[i].Data = got
 			return
 		}
 		if !ok {
 			t.Errorf("%s:%d: no golden section @%s (run with -update)", m.file, m.line+1, name)
 			return
 		}
-		if want := sections[i].data; got != want {
+		if want := sections[i].Data; got != want {
 			t.Errorf("%s:%d: @%s differs\n--- got ---\n%s\n--- want ---\n%s", m.file, m.line+1, name, got, want)
 		}
 	}
@@ -334,7 +297,7 @@ func runMarkerTest(t *testing.T, path string) {
 		}
 	}
 	if *updateGoldens {
-		if err := os.WriteFile(path, []byte(formatTxtar(comment, sections)), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(txtar.Format(comment, sections)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -3,7 +3,6 @@ package resolve
 import (
 	"fmt"
 	"path"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -16,17 +15,8 @@ import (
 // Real inputs take microseconds; the margin is for a loaded machine.
 const fuzzTimeout = 10 * time.Second
 
-// watchdog crashes the process, with every goroutine's stack, when the
-// input under test runs longer than fuzzTimeout: a goroutine stuck in a
-// loop cannot be stopped, and a crash makes the fuzzer keep the input.
-func watchdog(what string) (stop func()) {
-	timer := time.AfterFunc(fuzzTimeout, func() {
-		buf := make([]byte, 1<<20)
-		buf = buf[:runtime.Stack(buf, true)]
-		panic(fmt.Sprintf("%s did not finish within %v (a hang):\n%s", what, fuzzTimeout, buf))
-	})
-	return func() { timer.Stop() }
-}
+// watchdog stops the fuzzer on an input that takes over fuzzTimeout.
+func watchdog(what string) (stop func()) { return fuzzseed.Watchdog(what, fuzzTimeout) }
 
 // fuzzImporters are the files imports are resolved from: project code, a
 // file of an installed package, of a workspace package, and of a directory

@@ -5,10 +5,15 @@
 package fuzzseed
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
+
+	"github.com/rscls/rscls/internal/txtar"
 )
 
 // File is one fixture file.
@@ -78,28 +83,6 @@ func Files(keep func(name string) bool) []File {
 	return out
 }
 
-// Section is one file of a txtar archive.
-type Section struct {
-	Name string
-	Data string
-}
-
-// Txtar splits a txtar archive (the marker tests' format) into its files.
-func Txtar(data string) []Section {
-	var out []Section
-	for _, line := range strings.SplitAfter(data, "\n") {
-		trimmed := strings.TrimRight(line, "\r\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
-			out = append(out, Section{Name: strings.TrimSpace(trimmed[3 : len(trimmed)-3])})
-			continue
-		}
-		if len(out) > 0 {
-			out[len(out)-1].Data += line
-		}
-	}
-	return out
-}
-
 // Sources returns the JavaScript and TypeScript fixture files, those of
 // the marker tests' archives included (named by their section).
 func Sources() []File {
@@ -112,11 +95,25 @@ func Sources() []File {
 	}
 	out := Files(isSource)
 	for _, a := range Files(func(name string) bool { return strings.HasSuffix(name, ".txtar") }) {
-		for _, s := range Txtar(string(a.Data)) {
+		_, files := txtar.Parse(string(a.Data))
+		for _, s := range files {
 			if isSource(s.Name) {
 				out = append(out, File{Rel: s.Name, Data: []byte(s.Data)})
 			}
 		}
 	}
 	return out
+}
+
+// Watchdog crashes the process, with every goroutine's stack, when the
+// input under test runs longer than limit: a goroutine stuck in a loop
+// cannot be stopped, and a crash makes the fuzzer keep the input. Call
+// the returned stop when the input is done.
+func Watchdog(what string, limit time.Duration) (stop func()) {
+	timer := time.AfterFunc(limit, func() {
+		buf := make([]byte, 1<<20)
+		buf = buf[:runtime.Stack(buf, true)]
+		panic(fmt.Sprintf("%s did not finish within %v (a hang):\n%s", what, limit, buf))
+	})
+	return func() { timer.Stop() }
 }
