@@ -38,7 +38,8 @@ test-vscode:
 test-vscode-e2e:
 	cd editors/vscode/e2e && npm ci --no-audit --no-fund && GO="$(GO)" npm test
 
-# Fuzzing: each target for FUZZTIME (go test fuzzes one target per run).
+# Fuzzing: each target for FUZZTIME (scripts/fuzz.sh says how a run is
+# judged).
 # Their seed corpora, and every crasher kept in a package's testdata/fuzz,
 # already run as plain tests in test-go. For a long session:
 #   make fuzz FUZZTIME=1h
@@ -53,7 +54,4 @@ FUZZ_TARGETS = \
 	./protocol:FuzzServerMessages \
 	./protocol:FuzzDecodeSettings
 fuzz:
-	@set -e; for t in $(FUZZ_TARGETS); do \
-	  echo "fuzz $$t for $(FUZZTIME)"; \
-	  $(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) "$${t%%:*}"; \
-	done
+	GO="$(GO)" FUZZTIME="$(FUZZTIME)" scripts/fuzz.sh $(FUZZ_TARGETS)
