@@ -141,6 +141,12 @@ func moveToBodyTop(pass *analysis.Pass, s facts.StringStmt) (analysis.SuggestedF
 	}
 	src := pass.File.Src
 	first := int(t.Nodes[stmts[0]].Start)
+	remove := checkutil.DeleteStatement(src, s.Stmt)
+	if first >= remove.Start {
+		// In code that does not parse, the "first statement" can hold
+		// the directive itself: there is nothing to move it above.
+		return analysis.SuggestedFix{}, false
+	}
 	text := literal(src, s)
 	if src[s.Stmt.End-1] == ';' {
 		text += ";"
@@ -149,7 +155,7 @@ func moveToBodyTop(pass *analysis.Pass, s facts.StringStmt) (analysis.SuggestedF
 		Message: "Move the directive to the top of the function body",
 		Edits: []analysis.TextEdit{
 			{Start: first, End: first, NewText: text + "\n" + checkutil.LineIndent(src, first)},
-			checkutil.DeleteStatement(src, s.Stmt),
+			remove,
 		},
 	}, true
 }
