@@ -49,7 +49,7 @@ FUZZ_TARGETS = \
 	./analysis/resolve:FuzzResolve \
 	./analysis/resolve:FuzzJSONC \
 	./analysis/resolve:FuzzPackageJSON \
-	./protocol:FuzzMapper \
+	./analysis/textpos:FuzzMapper \
 	./protocol:FuzzServe \
 	./protocol:FuzzServerMessages \
 	./protocol:FuzzDecodeSettings

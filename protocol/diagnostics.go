@@ -14,6 +14,7 @@ import (
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/internal/factcache"
 )
 
@@ -149,7 +150,7 @@ func (st *state) publishDoc(sn *snapshot, path string) {
 	d.mu.Lock()
 	version := d.version
 	d.mu.Unlock()
-	st.publish(d.uri, &version, findings, NewMapper(src), sn)
+	st.publish(d.uri, &version, findings, textpos.NewMapper(src), sn)
 }
 
 // phase2 brings every folder's analysis up to date with the latest
@@ -301,13 +302,13 @@ func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
 		if len(findings) == 0 && !st.hasPublished(u) {
 			continue
 		}
-		var m *Mapper
+		var m *textpos.Mapper
 		if len(findings) > 0 {
 			src, err := es.snap.FS.ReadFile(path)
 			if err != nil {
 				continue
 			}
-			m = NewMapper(src)
+			m = textpos.NewMapper(src)
 		}
 		st.publish(u, nil, findings, m, sn)
 	}
@@ -350,7 +351,7 @@ func (st *state) hasPublished(u uri.URI) bool {
 
 // publish sends a file's diagnostics unless they equal what the client
 // already has. An empty list clears them.
-func (st *state) publish(u uri.URI, version *int32, findings []engine.Finding, m *Mapper, sn *snapshot) {
+func (st *state) publish(u uri.URI, version *int32, findings []engine.Finding, m *textpos.Mapper, sn *snapshot) {
 	diags := make([]lsp.Diagnostic, 0, len(findings))
 	for _, f := range findings {
 		diags = append(diags, st.s.toDiagnostic(f, m, sn))
@@ -386,7 +387,7 @@ var severities = map[analysis.Severity]lsp.DiagnosticSeverity{
 }
 
 // toDiagnostic converts a finding, its related locations included.
-func (s *Server) toDiagnostic(f engine.Finding, m *Mapper, sn *snapshot) lsp.Diagnostic {
+func (s *Server) toDiagnostic(f engine.Finding, m *textpos.Mapper, sn *snapshot) lsp.Diagnostic {
 	d := lsp.Diagnostic{
 		Range:    s.toRange(m, f.Start, f.End),
 		Severity: severities[f.Severity],
@@ -410,7 +411,7 @@ func (s *Server) toDiagnostic(f engine.Finding, m *Mapper, sn *snapshot) lsp.Dia
 	return d
 }
 
-func (s *Server) toRange(m *Mapper, start, end int) lsp.Range {
+func (s *Server) toRange(m *textpos.Mapper, start, end int) lsp.Range {
 	if m == nil {
 		return lsp.Range{}
 	}
@@ -432,15 +433,15 @@ func (s *Server) uriFor(sn *snapshot, path string) uri.URI {
 }
 
 // mapperFor maps positions in any file of the snapshot.
-func (s *Server) mapperFor(sn *snapshot, path string) *Mapper {
+func (s *Server) mapperFor(sn *snapshot, path string) *textpos.Mapper {
 	if d, ok := sn.docs[path]; ok {
-		return NewMapper(d.text)
+		return textpos.NewMapper(d.text)
 	}
 	src, err := s.opts.FS.ReadFile(path)
 	if err != nil {
-		return NewMapper(nil)
+		return textpos.NewMapper(nil)
 	}
-	return NewMapper(src)
+	return textpos.NewMapper(src)
 }
 
 // showMessage shows a message in the editor.

@@ -18,6 +18,7 @@ import (
 	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/textpos"
 )
 
 // view is what a request needs about one document.
@@ -27,7 +28,7 @@ type view struct {
 	path string
 	uri  uri.URI
 	a    *docAnalysis
-	m    *Mapper
+	m    *textpos.Mapper
 }
 
 // viewOf analyzes a document for a request: an open buffer, or the file
@@ -54,11 +55,11 @@ func (s *Server) viewOf(u uri.URI) (*view, bool) {
 		f, local, findings := es.snap.AnalyzeFile(path, syntax.Parse(src, lang))
 		v.a = &docAnalysis{src: src, facts: f, local: local, findings: findings}
 	}
-	v.m = NewMapper(v.a.src)
+	v.m = textpos.NewMapper(v.a.src)
 	return v, true
 }
 
-func (v *view) offset(p lsp.Position, enc Encoding) int {
+func (v *view) offset(p lsp.Position, enc textpos.Encoding) int {
 	return v.m.Offset(int(p.Line), int(p.Character), enc)
 }
 

@@ -11,6 +11,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/textpos"
 )
 
 // clientCaps are the client capabilities the server acts on.
@@ -31,9 +32,9 @@ func ptr[T any](v T) *T { return &v }
 // Analysis starts once the client says initialized.
 func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (*lsp.InitializeResult, error) {
 	c := params.Capabilities
-	s.enc = UTF16
+	s.enc = textpos.UTF16
 	if c.General != nil && slices.Contains(c.General.PositionEncodings, lsp.PositionEncodingKindUTF8) {
-		s.enc = UTF8 // the engine counts bytes: no conversion needed
+		s.enc = textpos.UTF8 // the engine counts bytes: no conversion needed
 	}
 	if c.Window != nil && c.Window.WorkDoneProgress != nil {
 		s.caps.workDoneProgress = *c.Window.WorkDoneProgress
@@ -87,7 +88,7 @@ func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (
 	s.state.mu.Unlock()
 
 	encoding := lsp.PositionEncodingKindUTF16
-	if s.enc == UTF8 {
+	if s.enc == textpos.UTF8 {
 		encoding = lsp.PositionEncodingKindUTF8
 	}
 	s.initialized.Store(true)
@@ -288,7 +289,7 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 				d.seq++
 				d.edits = nil // ranges cannot be carried across a full replacement
 			case *lsp.TextDocumentContentChangePartial:
-				m := NewMapper(d.buf.Src())
+				m := textpos.NewMapper(d.buf.Src())
 				start := m.Offset(int(c.Range.Start.Line), int(c.Range.Start.Character), s.enc)
 				end := m.Offset(int(c.Range.End.Line), int(c.Range.End.Character), s.enc)
 				if end < start {

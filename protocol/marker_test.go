@@ -35,6 +35,7 @@ import (
 
 	lsp "go.lsp.dev/protocol"
 
+	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/internal/txtar"
 )
 
@@ -168,9 +169,9 @@ func runMarkerTest(t *testing.T, path string) {
 	})
 	c := newTestClient(t, files, opts)
 	c.open(opened...)
-	enc := UTF16
+	enc := textpos.UTF16
 	if opts.utf8 {
-		enc = UTF8
+		enc = textpos.UTF8
 	}
 	golden := func(m marker, name string, got string) {
 		i, ok := goldens[name]
@@ -203,7 +204,7 @@ func runMarkerTest(t *testing.T, path string) {
 		if m.line > 0 {
 			offset++
 		}
-		mp := NewMapper([]byte(content))
+		mp := textpos.NewMapper([]byte(content))
 		l, ch := mp.Position(offset, enc)
 		el, ech := mp.Position(offset+len(text), enc)
 		return lsp.Position{Line: uint32(l), Character: uint32(ch)}, lsp.Position{Line: uint32(el), Character: uint32(ech)}
@@ -304,8 +305,8 @@ func runMarkerTest(t *testing.T, path string) {
 }
 
 // applyEdits applies LSP text edits to content.
-func applyEdits(t *testing.T, content string, edits []lsp.TextEdit, enc Encoding) string {
-	m := NewMapper([]byte(content))
+func applyEdits(t *testing.T, content string, edits []lsp.TextEdit, enc textpos.Encoding) string {
+	m := textpos.NewMapper([]byte(content))
 	type edit struct {
 		start, end int
 		text       string

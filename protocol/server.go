@@ -28,6 +28,7 @@ import (
 	lsp "go.lsp.dev/protocol"
 
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/analysis/vfs"
 )
 
@@ -131,7 +132,7 @@ type Server struct {
 	done         chan struct{}
 
 	caps clientCaps
-	enc  Encoding
+	enc  textpos.Encoding
 
 	state *state
 

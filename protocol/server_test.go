@@ -8,6 +8,8 @@ import (
 
 	lsp "go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/rscls/rscls/analysis/textpos"
 )
 
 var crossFile = map[string]string{
@@ -218,7 +220,7 @@ func TestSourceActionsAndLensSetting(t *testing.T) {
 	if add == nil || titles[`Add import "server-only"`] == nil || len(titles) != 2 {
 		t.Fatalf("source actions for lib/x.ts: %v", titles)
 	}
-	if got := applyEdits(t, c.read("lib/x.ts"), add.Edit.Changes[c.uri("lib/x.ts")], UTF16); got != "'use client'\n\nexport const x = 1\n" {
+	if got := applyEdits(t, c.read("lib/x.ts"), add.Edit.Changes[c.uri("lib/x.ts")], textpos.UTF16); got != "'use client'\n\nexport const x = 1\n" {
 		t.Errorf("Add \"use client\" gives %q", got)
 	}
 	actions = nil
@@ -228,7 +230,7 @@ func TestSourceActionsAndLensSetting(t *testing.T) {
 		t.Fatalf("move directive: %d actions", len(actions))
 	}
 	move := actions[0].(*lsp.CodeAction)
-	if got := applyEdits(t, c.read("components/one.ts"), move.Edit.Changes[c.uri("components/one.ts")], UTF16); got != "'use client'\nimport x from 'y'\nexport const z = x\n" {
+	if got := applyEdits(t, c.read("components/one.ts"), move.Edit.Changes[c.uri("components/one.ts")], textpos.UTF16); got != "'use client'\nimport x from 'y'\nexport const z = x\n" {
 		t.Errorf("Move directive to top gives %q", got)
 	}
 	var lenses []lsp.CodeLens

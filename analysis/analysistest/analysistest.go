@@ -28,8 +28,8 @@ import (
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/internal/osfs"
-	"github.com/rscls/rscls/protocol"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -65,7 +65,7 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 	wants := expectations(t, snap.Files())
 	for _, f := range snap.Findings() {
 		m := mapper(t, f.Path)
-		line, col := m.Position(f.Start, protocol.UTF32)
+		line, col := m.Position(f.Start, textpos.UTF32)
 		matched := false
 		for _, w := range wants {
 			if !w.met && w.file == f.Path && w.line == line && w.re.MatchString(f.Message) {
@@ -232,12 +232,12 @@ func quotedList(s string) ([]string, error) {
 	return out, nil
 }
 
-func mapper(t *testing.T, path string) *protocol.Mapper {
+func mapper(t *testing.T, path string) *textpos.Mapper {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return protocol.NewMapper(src)
+	return textpos.NewMapper(src)
 }
 
 func rel(base, path string) string {

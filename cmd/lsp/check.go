@@ -13,10 +13,10 @@ import (
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/internal/factcache"
 	"github.com/rscls/rscls/internal/osfs"
 	"github.com/rscls/rscls/internal/report"
-	"github.com/rscls/rscls/protocol"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -206,19 +206,19 @@ func projectRootOf(dir string) string {
 }
 
 // diskSources maps files read from disk, once each.
-type diskSources struct{ cache map[string]*protocol.Mapper }
+type diskSources struct{ cache map[string]*textpos.Mapper }
 
-func (d *diskSources) Mapper(path string) *protocol.Mapper {
+func (d *diskSources) Mapper(path string) *textpos.Mapper {
 	if d.cache == nil {
-		d.cache = map[string]*protocol.Mapper{}
+		d.cache = map[string]*textpos.Mapper{}
 	}
 	if m, ok := d.cache[path]; ok {
 		return m
 	}
 	src, err := os.ReadFile(path)
-	var m *protocol.Mapper
+	var m *textpos.Mapper
 	if err == nil {
-		m = protocol.NewMapper(src)
+		m = textpos.NewMapper(src)
 	}
 	d.cache[path] = m
 	return m

@@ -1,4 +1,10 @@
-package protocol
+// Package textpos maps byte offsets in a file's content to lines and
+// columns and back. The engine works in byte offsets; editors count
+// columns in UTF-16 code units (LSP's default) or bytes, terminals in code
+// points. This package knows those encodings and nothing of LSP: the
+// language server converts its results to LSP positions, the command line
+// to 1-based line:column.
+package textpos
 
 import (
 	"bytes"
@@ -6,12 +12,12 @@ import (
 	"unicode/utf8"
 )
 
-// Encoding is how a Position's character offset counts.
+// Encoding is how a column counts the characters before it.
 type Encoding uint8
 
 const (
-	UTF16 Encoding = iota // the LSP default, and what VS Code speaks
-	UTF8                  // bytes; negotiated when the client offers it
+	UTF16 Encoding = iota // LSP's default, and what VS Code speaks
+	UTF8                  // bytes; what the engine counts
 	UTF32                 // code points; what terminals show as columns
 )
 
@@ -26,8 +32,7 @@ func (e Encoding) String() string {
 }
 
 // Mapper converts between byte offsets in a file and line/character
-// positions. It is the one place where encodings are handled: the engine
-// works in bytes, LSP in UTF-16 (or UTF-8), the terminal in code points.
+// positions. It is the one place where encodings are handled.
 // Lines end at \n; a \r before it belongs to the line break. A leading
 // byte order mark is not a character: editors drop it when they load a
 // file (and tsc and ESLint do not count it), so positions in a file read
