@@ -18,6 +18,7 @@ import (
 	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/textedit"
 	"github.com/rscls/rscls/analysis/textpos"
 )
 
@@ -394,11 +395,11 @@ func (s *Server) CodeAction(ctx context.Context, params *lsp.CodeActionParams) (
 	fa := v.a.facts
 	if want(kindAddUseClient) && !fa.Has(rsc.UseClient) && !fa.Has(rsc.UseServer) {
 		out = append(out, &lsp.CodeAction{Title: `Add "use client"`, Kind: ptr(kindAddUseClient),
-			Edit: s.workspaceEdit(v, []analysis.TextEdit{checkutil.InsertDirective(fa, "use client")})})
+			Edit: s.workspaceEdit(v, []analysis.TextEdit{textedit.InsertDirective(fa, "use client")})})
 	}
 	if want(kindAddServerOnly) && !fa.Has(rsc.UseClient) && !importsServerOnly(fa) {
 		out = append(out, &lsp.CodeAction{Title: `Add import "server-only"`, Kind: ptr(kindAddServerOnly),
-			Edit: s.workspaceEdit(v, []analysis.TextEdit{serverOnlyImport(fa)})})
+			Edit: s.workspaceEdit(v, []analysis.TextEdit{textedit.InsertSideEffectImport(fa, "server-only")})})
 	}
 	if moveDirective != nil && want(kindMoveDirective) {
 		out = append(out, &lsp.CodeAction{Title: "Move directive to top", Kind: ptr(kindMoveDirective),
@@ -414,24 +415,6 @@ func importsServerOnly(f *facts.File) bool {
 		}
 	}
 	return false
-}
-
-// serverOnlyImport inserts `import 'server-only'` after the directives.
-func serverOnlyImport(f *facts.File) analysis.TextEdit {
-	q := string(f.Quote)
-	text := "import " + q + "server-only" + q
-	if f.Semicolons {
-		text += ";"
-	}
-	at := f.FirstStmt
-	if n := len(f.Directives); n > 0 {
-		at = f.Directives[n-1].Stmt.End
-		return analysis.TextEdit{Start: at, End: at, NewText: "\n\n" + text}
-	}
-	if at >= f.Size {
-		return analysis.TextEdit{Start: 0, End: 0, NewText: text + "\n"}
-	}
-	return analysis.TextEdit{Start: at, End: at, NewText: text + "\n\n"}
 }
 
 // workspaceEdit converts edits (in this document or others) to LSP.

@@ -21,13 +21,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/textedit"
 	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/internal/osfs"
 )
@@ -116,7 +116,7 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 		if rerr != nil {
 			t.Fatal(rerr)
 		}
-		got, aerr := Apply(src, list)
+		got, aerr := textedit.Apply(src, list)
 		if aerr != nil {
 			t.Errorf("%s: %v", rel(snap.Root, path), aerr)
 			continue
@@ -136,27 +136,6 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 		}
 	}
 	return snap
-}
-
-// Apply applies non-overlapping edits to src; identical edits (the same
-// fix offered by several diagnostics) apply once.
-func Apply(src []byte, edits []analysis.TextEdit) ([]byte, error) {
-	sorted := append([]analysis.TextEdit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
-	var out []byte
-	last := 0
-	for i, e := range sorted {
-		if i > 0 && e == sorted[i-1] {
-			continue
-		}
-		if e.Start < last || e.End < e.Start || e.End > len(src) {
-			return nil, fmt.Errorf("overlapping or out-of-range edit %d-%d", e.Start, e.End)
-		}
-		out = append(out, src[last:e.Start]...)
-		out = append(out, e.NewText...)
-		last = e.End
-	}
-	return append(out, src[last:]...), nil
 }
 
 var wantRE = regexp.MustCompile(`(?://|/\*)\s*want\s+(.*)`)

@@ -9,6 +9,7 @@ import (
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 // Describe says what a module is, for chain entries ("a Server Component
@@ -103,7 +104,7 @@ func DirectiveLocation(m *graph.Module, k rsc.DirectiveKind) analysis.Location {
 func AddUseClientFix(f *facts.File) analysis.SuggestedFix {
 	return analysis.SuggestedFix{
 		Message:     `Add "use client" to the top of the file`,
-		Edits:       []analysis.TextEdit{InsertDirective(f, "use client")},
+		Edits:       []analysis.TextEdit{textedit.InsertDirective(f, "use client")},
 		NeedsReview: true,
 	}
 }

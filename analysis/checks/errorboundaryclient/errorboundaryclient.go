@@ -7,6 +7,7 @@ import (
 	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -44,7 +45,7 @@ func run(pass *analysis.Pass) error {
 		Message: file.Rel + ` must be a Client Component. Add the "use client" directive at the top of the file to resolve this issue.`,
 		Fixes: []analysis.SuggestedFix{{
 			Message: `Add "use client" at the top of the file`,
-			Edits:   []analysis.TextEdit{checkutil.InsertDirective(file.Facts, "use client")},
+			Edits:   []analysis.TextEdit{textedit.InsertDirective(file.Facts, "use client")},
 		}},
 	})
 	return nil

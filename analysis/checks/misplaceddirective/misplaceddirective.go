@@ -11,6 +11,7 @@ import (
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -43,9 +44,9 @@ func run(pass *analysis.Pass) error {
 				Start: s.Span.Start, End: s.Span.End, URL: checkutil.DocURL(rsc.UseClient),
 				Message: `The "use client" directive must be placed at the top of the file, before any other statements. It cannot be used inside a function.`,
 			}
-			fix := analysis.SuggestedFix{Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{checkutil.DeleteStatement(src, s.Stmt)}}
+			fix := analysis.SuggestedFix{Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{textedit.DeleteStatement(src, s.Stmt)}}
 			if !f.Has(rsc.UseClient) {
-				fix.Edits = append(fix.Edits, checkutil.InsertDirective(f, "use client"))
+				fix.Edits = append(fix.Edits, textedit.InsertDirective(f, "use client"))
 			} else {
 				fix.Message = `Remove "use client"`
 			}
@@ -113,16 +114,13 @@ func unwrap(src []byte, s facts.StringStmt) analysis.SuggestedFix {
 }
 
 func moveToFileTop(src []byte, f *facts.File, s facts.StringStmt) analysis.SuggestedFix {
-	text := literal(src, s)
-	if f.Semicolons {
-		text += ";"
-	}
+	text := textedit.Statement(f, literal(src, s))
 	at := f.FirstStmt
 	return analysis.SuggestedFix{
 		Message: "Move the directive to the top of the file",
 		Edits: []analysis.TextEdit{
 			{Start: at, End: at, NewText: text + "\n"},
-			checkutil.DeleteStatement(src, s.Stmt),
+			textedit.DeleteStatement(src, s.Stmt),
 		},
 	}
 }
@@ -141,7 +139,7 @@ func moveToBodyTop(pass *analysis.Pass, s facts.StringStmt) (analysis.SuggestedF
 	}
 	src := pass.File.Src
 	first := int(t.Nodes[stmts[0]].Start)
-	remove := checkutil.DeleteStatement(src, s.Stmt)
+	remove := textedit.DeleteStatement(src, s.Stmt)
 	if first >= remove.Start {
 		// In code that does not parse, the "first statement" can hold
 		// the directive itself: there is nothing to move it above.
@@ -154,7 +152,7 @@ func moveToBodyTop(pass *analysis.Pass, s facts.StringStmt) (analysis.SuggestedF
 	return analysis.SuggestedFix{
 		Message: "Move the directive to the top of the function body",
 		Edits: []analysis.TextEdit{
-			{Start: first, End: first, NewText: text + "\n" + checkutil.LineIndent(src, first)},
+			{Start: first, End: first, NewText: text + "\n" + textedit.LineIndent(src, first)},
 			remove,
 		},
 	}, true

@@ -14,6 +14,7 @@ import (
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -193,11 +194,6 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 			byOrigin[spec] = append(byOrigin[spec], p)
 		}
 		sort.Strings(order)
-		q := string(m.Facts.Quote)
-		semi := ""
-		if m.Facts.Semicolons {
-			semi = ";"
-		}
 		for _, spec := range order {
 			var def string
 			var named []string
@@ -218,7 +214,7 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 				}
 				clause += "{ " + strings.Join(named, ", ") + " }"
 			}
-			stmts = append(stmts, fmt.Sprintf("import %s from %s%s%s%s", clause, q, spec, q, semi))
+			stmts = append(stmts, textedit.Statement(m.Facts, "import "+clause+" from "+textedit.Quote(m.Facts, spec)))
 		}
 		d.Fixes = []analysis.SuggestedFix{{
 			Message: "Import from the declaring modules instead of the barrel",

@@ -7,12 +7,12 @@ import (
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -48,7 +48,7 @@ func run(pass *analysis.Pass) error {
 		}
 		fix := analysis.SuggestedFix{Message: `Remove "use client"`, NeedsReview: true}
 		if src, err := pass.ReadFile(m.Path); err == nil && d.Stmt.End <= len(src) {
-			fix.Edits = []analysis.TextEdit{checkutil.DeleteStatement(src, d.Stmt)}
+			fix.Edits = []analysis.TextEdit{textedit.DeleteStatement(src, d.Stmt)}
 		}
 		diag := analysis.Diagnostic{
 			Start: d.Span.Start, End: d.Span.End,
