@@ -171,8 +171,8 @@ type Pass struct {
 	ReadFile func(path string) ([]byte, error)
 	// Rel shortens a path for messages: relative to the workspace root.
 	Rel func(path string) string
-	// Settings is the configuration in force for the file.
-	Settings *Settings
+	// Config is the configuration in force for the file.
+	Config *Config
 	// Report records a diagnostic.
 	Report func(Diagnostic)
 }

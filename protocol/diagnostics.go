@@ -37,7 +37,7 @@ func (st *state) run() {
 		}
 		st.safely("checking edited documents", st.phase1)
 		if !st.takeUrgent() {
-			timer := time.NewTimer(time.Duration(st.current.Load().settings.Delay()) * time.Millisecond)
+			timer := time.NewTimer(time.Duration(st.current.Load().settings.server.Delay()) * time.Millisecond)
 		wait:
 			for {
 				select {
@@ -47,7 +47,7 @@ func (st *state) run() {
 						timer.Stop()
 						break wait
 					}
-					timer.Reset(time.Duration(st.current.Load().settings.Delay()) * time.Millisecond)
+					timer.Reset(time.Duration(st.current.Load().settings.server.Delay()) * time.Millisecond)
 				case <-timer.C:
 					break wait
 				case <-done:
@@ -197,7 +197,7 @@ func (st *state) phase2() {
 		if progress != nil {
 			progress.report(fmt.Sprintf("%s (%d/%d)", filepath.Base(f), i+1, len(folders)), uint32(100*i/len(folders)))
 		}
-		opts := engine.Options{Analyzers: st.s.opts.Analyzers, Overrides: sn.settings}
+		opts := engine.Options{Analyzers: st.s.opts.Analyzers, Overrides: sn.settings.config, DriverSettings: SettingsSection}
 		start := time.Now()
 		var next *engine.Snapshot
 		var err error

@@ -284,7 +284,7 @@ func (s *Server) CodeLens(ctx context.Context, params *lsp.CodeLensParams) ([]ls
 		return nil, nil
 	}
 	sn := s.state.current.Load()
-	if !sn.settings.LensEnabled() {
+	if !sn.settings.server.LensEnabled() {
 		return nil, nil
 	}
 	es := sn.engineFor(path)

@@ -484,8 +484,11 @@ func FuzzDecodeSettings(f *testing.F) {
 		if st == nil {
 			t.Fatalf("no settings for %q (problems %q)", raw, problems)
 		}
-		if err := st.Validate(suite.Analyzers); err != nil {
+		if err := st.config.Validate(suite.Analyzers); err != nil {
 			t.Fatalf("settings from %q do not validate: %v (problems %q)", raw, err, problems)
+		}
+		if bad := st.server.SettingsProblems(); len(bad) > 0 {
+			t.Fatalf("settings from %q do not validate: %q (problems %q)", raw, bad, problems)
 		}
 		for _, p := range problems {
 			if p == "" {

@@ -10,7 +10,6 @@ import (
 
 	"go.lsp.dev/uri"
 
-	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/syntax"
@@ -68,7 +67,7 @@ type snapshot struct {
 	docs     map[string]docState
 	folders  []string
 	engines  map[string]*engineState
-	settings *analysis.Settings
+	settings *settings
 }
 
 // folderFor returns the workspace folder containing path, or "".
@@ -104,7 +103,7 @@ type state struct {
 	mu        sync.Mutex
 	folders   []string
 	docs      map[string]*document
-	settings  *analysis.Settings
+	settings  *settings
 	engines   map[string]*engineState
 	pending   map[string]map[string]bool // folder -> paths changed since its analysis
 	dirtyDocs map[string]bool            // documents awaiting their first-phase check
@@ -126,7 +125,7 @@ func newState(s *Server) *state {
 	st := &state{
 		s:         s,
 		docs:      map[string]*document{},
-		settings:  &analysis.Settings{},
+		settings:  defaultSettings(),
 		engines:   map[string]*engineState{},
 		pending:   map[string]map[string]bool{},
 		dirtyDocs: map[string]bool{},

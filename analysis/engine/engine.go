@@ -57,9 +57,15 @@ type Options struct {
 	Analyzers []*analysis.Analyzer
 	// Cache, when set, lets unchanged files skip parsing.
 	Cache Cache
-	// Settings laid over the ones read from rscls.json (the language
-	// server's initializationOptions and didChangeConfiguration).
-	Overrides *analysis.Settings
+	// Overrides is configuration laid over the one read from rscls.json
+	// (the language server's initializationOptions and
+	// didChangeConfiguration).
+	Overrides *analysis.Config
+	// DriverSettings returns a fresh section for the keys of rscls.json
+	// that belong to the driver (the language server's diagnosticsDelay,
+	// codeLens and logLevel): the engine checks them with the rest of the
+	// file, and ignores them. Without it they are unknown keys.
+	DriverSettings func() analysis.SettingsSection
 	// Workers bounds parallel parsing; 0 means one per CPU.
 	Workers int
 }
@@ -98,9 +104,9 @@ type Snapshot struct {
 	FS       vfs.FS
 	Root     string
 	Project  *project.Project
-	Settings *analysis.Settings // for files outside any app with its own rscls.json
+	Config   *analysis.Config // for files outside any app with its own rscls.json
 	opts     Options
-	settings map[string]*analysis.Settings // by app directory
+	configs  map[string]*analysis.Config // by app directory
 	files    map[string]*FileResult
 	notes    []Note
 
@@ -124,7 +130,7 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 	for _, n := range proj.Notes {
 		s.notes = append(s.notes, Note{Message: n})
 	}
-	s.loadSettings()
+	s.loadConfig()
 	var paths []string
 	for _, p := range proj.Files {
 		if !s.ignored(p) {
@@ -249,7 +255,7 @@ func packageOf(path string) string {
 
 func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
 	s.rerun++
-	settings := s.SettingsFor(r.Path)
+	config := s.ConfigFor(r.Path)
 	file := r.Info
 	view := s.graph.View()
 	defer func() { s.graphDeps[r.Path] = view.Deps() }()
@@ -257,7 +263,7 @@ func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
 		if a.Scope != analysis.GraphScope {
 			continue
 		}
-		pass := &analysis.Pass{Analyzer: a, File: &file, Graph: view, Module: m, Settings: settings, ReadFile: s.FS.ReadFile, Rel: s.Rel}
+		pass := &analysis.Pass{Analyzer: a, File: &file, Graph: view, Module: m, Config: config, ReadFile: s.FS.ReadFile, Rel: s.Rel}
 		pass.Report = func(d analysis.Diagnostic) {
 			d.Rule = a.Name
 			if d.URL == "" {
@@ -269,10 +275,10 @@ func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
 	}
 }
 
-// loadSettings reads rscls.json at the root and at each app directory.
-func (s *Snapshot) loadSettings() {
-	s.settings = map[string]*analysis.Settings{}
-	read := func(dir string) *analysis.Settings {
+// loadConfig reads rscls.json at the root and at each app directory.
+func (s *Snapshot) loadConfig() {
+	s.configs = map[string]*analysis.Config{}
+	read := func(dir string) *analysis.Config {
 		path := filepath.Join(dir, SettingsFile)
 		data, err := s.FS.ReadFile(path)
 		if err != nil {
@@ -281,36 +287,40 @@ func (s *Snapshot) loadSettings() {
 			}
 			return nil
 		}
-		st, err := analysis.ParseSettings(data, s.opts.Analyzers)
+		var sections []analysis.SettingsSection
+		if s.opts.DriverSettings != nil {
+			sections = append(sections, s.opts.DriverSettings())
+		}
+		st, err := analysis.ParseConfig(data, s.opts.Analyzers, sections...)
 		if err != nil {
 			s.notes = append(s.notes, Note{Path: path, Message: err.Error(), Error: true})
 			return nil
 		}
 		return st
 	}
-	base := &analysis.Settings{}
+	base := &analysis.Config{}
 	if st := read(s.Root); st != nil {
 		base = st
 	}
-	s.Settings = base.Merge(s.opts.Overrides)
+	s.Config = base.Merge(s.opts.Overrides)
 	for _, app := range s.Project.Apps {
 		if app.Dir == s.Root {
 			continue
 		}
 		if st := read(app.Dir); st != nil {
-			s.settings[app.Dir] = base.Merge(st).Merge(s.opts.Overrides)
+			s.configs[app.Dir] = base.Merge(st).Merge(s.opts.Overrides)
 		}
 	}
 }
 
-// SettingsFor returns the settings in force for a file.
-func (s *Snapshot) SettingsFor(path string) *analysis.Settings {
+// ConfigFor returns the configuration in force for a file.
+func (s *Snapshot) ConfigFor(path string) *analysis.Config {
 	if info := s.Project.Classify(path); info.App != nil {
-		if st, ok := s.settings[info.App.Dir]; ok {
+		if st, ok := s.configs[info.App.Dir]; ok {
 			return st
 		}
 	}
-	return s.Settings
+	return s.Config
 }
 
 // Notes returns what the engine has to say besides findings.
@@ -348,7 +358,7 @@ func (s *Snapshot) Files() []string {
 }
 
 func (s *Snapshot) ignored(path string) bool {
-	st := s.SettingsFor(path)
+	st := s.ConfigFor(path)
 	if len(st.Ignore) == 0 {
 		return false
 	}
@@ -463,7 +473,7 @@ func (s *Snapshot) cacheKey(r *FileResult) [32]byte {
 	h := sha256.New()
 	lang, _ := syntax.LangForPath(r.Path)
 	fmt.Fprintf(h, "%x\x00%d\x00%s\x00%d\x00%v\x00%v\x00", r.Hash, lang, r.Info.Rel, r.Info.Role, r.Info.InAppDir, r.Info.InNodeModules)
-	for _, k := range s.SettingsFor(r.Path).CacheKindsOrNil() {
+	for _, k := range s.ConfigFor(r.Path).CacheKindsOrNil() {
 		fmt.Fprintf(h, "kind:%s\x00", k)
 	}
 	for _, a := range s.opts.Analyzers {

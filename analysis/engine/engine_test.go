@@ -68,7 +68,7 @@ func TestOverridesWinOverFile(t *testing.T) {
 		"/w/package.json": pkg,
 		"/w/rscls.json":   `{"rules": {"serverFileExports": "warning"}}`,
 		"/w/a.ts":         badActions,
-	}, "/w", engine.Options{Analyzers: suite.Analyzers, Overrides: &analysis.Settings{Rules: map[string]string{"serverFileExports": "hint"}}})
+	}, "/w", engine.Options{Analyzers: suite.Analyzers, Overrides: &analysis.Config{Rules: map[string]string{"serverFileExports": "hint"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,14 +60,14 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 		for _, note := range proj.Notes {
 			n.notes = append(n.notes, Note{Message: note})
 		}
-		n.loadSettings()
+		n.loadConfig()
 	} else {
-		n.Project, n.Settings, n.settings = s.Project, s.Settings, s.settings
+		n.Project, n.Config, n.configs = s.Project, s.Config, s.configs
 		for _, note := range s.notes {
 			n.notes = append(n.notes, note)
 		}
 		if opts.Overrides != s.opts.Overrides {
-			n.loadSettings()
+			n.loadConfig()
 		}
 		n.resolver = s.resolver // existence and configuration are unchanged
 	}
@@ -148,12 +148,12 @@ func (s *Snapshot) runFileAnalyzersOn(r *FileResult, tree *syntax.Tree) (*facts.
 	}
 	file := r.Info
 	file.Src = tree.Src
-	settings := s.SettingsFor(r.Path)
+	config := s.ConfigFor(r.Path)
 	for _, a := range s.opts.Analyzers {
 		if a.Scope != analysis.FileScope {
 			continue
 		}
-		pass := &analysis.Pass{Analyzer: a, File: &file, Syntax: local, Settings: settings}
+		pass := &analysis.Pass{Analyzer: a, File: &file, Syntax: local, Config: config}
 		pass.Report = func(d analysis.Diagnostic) {
 			d.Rule = a.Name
 			if d.URL == "" {
@@ -181,13 +181,13 @@ func (s *Snapshot) findings(r *FileResult, graphDiags []analysis.Diagnostic) []F
 	if r == nil || r.Facts == nil || r.Info.InNodeModules {
 		return nil
 	}
-	settings := s.SettingsFor(r.Path)
+	config := s.ConfigFor(r.Path)
 	var out []Finding
 	add := func(d analysis.Diagnostic) {
 		a := s.analyzer(d.Rule)
 		sev := analysis.SeverityError
 		if a != nil {
-			sev = settings.SeverityOf(a)
+			sev = config.SeverityOf(a)
 		}
 		if sev == analysis.SeverityOff || suppressed(r.Facts, d) {
 			return

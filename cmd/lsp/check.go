@@ -17,6 +17,7 @@ import (
 	"github.com/rscls/rscls/internal/factcache"
 	"github.com/rscls/rscls/internal/osfs"
 	"github.com/rscls/rscls/internal/report"
+	"github.com/rscls/rscls/protocol"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -127,7 +128,7 @@ func relTo(base, path string) string {
 // loadWorkspace analyzes the workspace at root, through the on-disk cache
 // of per-file results unless useCache is false or caching is off.
 func loadWorkspace(root string, useCache bool) (*engine.Snapshot, error) {
-	opts := engine.Options{Analyzers: suite.Analyzers}
+	opts := engine.Options{Analyzers: suite.Analyzers, DriverSettings: protocol.SettingsSection}
 	var store *factcache.Store
 	if dir := factcache.Dir(); useCache && dir != "" {
 		store = factcache.Open(dir, root, factcache.ExecutableSalt())

@@ -16,7 +16,7 @@ func MatchModule(specifier, module string) bool {
 
 // ServerOnlySink returns what makes import imp server-only ("next/headers",
 // "server-only", or a named API such as "revalidatePath"), or "".
-func ServerOnlySink(imp *facts.Import, settings *analysis.Settings) (sink string, named *facts.ImportName) {
+func ServerOnlySink(imp *facts.Import, config *analysis.Config) (sink string, named *facts.ImportName) {
 	if imp.TypeOnly {
 		return "", nil
 	}
@@ -25,8 +25,8 @@ func ServerOnlySink(imp *facts.Import, settings *analysis.Settings) (sink string
 			return mod, nil
 		}
 	}
-	if settings != nil {
-		for _, mod := range settings.ServerOnlyModules {
+	if config != nil {
+		for _, mod := range config.ServerOnlyModules {
 			if MatchModule(imp.Source, mod) {
 				return imp.Source, nil
 			}
@@ -45,17 +45,17 @@ func ServerOnlySink(imp *facts.Import, settings *analysis.Settings) (sink string
 // server-only import it makes, or, for an installed package, one made by
 // the package's own modules it imports. It returns "" for modules fine on
 // the client.
-func ServerOnlyReason(g *graph.View, m *graph.Module, settings *analysis.Settings) string {
-	return serverOnlyReason(g, m, settings, map[*graph.Module]bool{})
+func ServerOnlyReason(g *graph.View, m *graph.Module, config *analysis.Config) string {
+	return serverOnlyReason(g, m, config, map[*graph.Module]bool{})
 }
 
-func serverOnlyReason(g *graph.View, m *graph.Module, settings *analysis.Settings, seen map[*graph.Module]bool) string {
+func serverOnlyReason(g *graph.View, m *graph.Module, config *analysis.Config, seen map[*graph.Module]bool) string {
 	if m.Facts == nil || seen[m] || m.ServerRef {
 		return ""
 	}
 	seen[m] = true
 	for i := range m.Facts.Imports {
-		if sink, _ := ServerOnlySink(&m.Facts.Imports[i], settings); sink != "" {
+		if sink, _ := ServerOnlySink(&m.Facts.Imports[i], config); sink != "" {
 			return sink
 		}
 	}
@@ -65,7 +65,7 @@ func serverOnlyReason(g *graph.View, m *graph.Module, settings *analysis.Setting
 	for i := range m.Facts.Imports {
 		t := g.Target(m, i, graph.Client)
 		if t != nil && t.External && t.Package == m.Package && !t.Boundary {
-			if r := serverOnlyReason(g, t, settings, seen); r != "" {
+			if r := serverOnlyReason(g, t, config, seen); r != "" {
 				return r
 			}
 		}

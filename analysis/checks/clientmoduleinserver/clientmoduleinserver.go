@@ -38,7 +38,7 @@ func Message(source string) string {
 	return fmt.Sprintf(`You're importing a component that imports %s. It only works in a Client Component but none of its parents are marked with "use client", so they're Server Components by default.`, source)
 }
 
-func clientOnly(imp *facts.Import, settings *analysis.Settings) string {
+func clientOnly(imp *facts.Import, config *analysis.Config) string {
 	if imp.TypeOnly {
 		return ""
 	}
@@ -47,7 +47,7 @@ func clientOnly(imp *facts.Import, settings *analysis.Settings) string {
 			return mod
 		}
 	}
-	for _, mod := range settings.ClientOnlyModulesOrNil() {
+	for _, mod := range config.ClientOnlyModulesOrNil() {
 		if checkutil.MatchModule(imp.Source, mod) {
 			return imp.Source
 		}
@@ -88,7 +88,7 @@ func run(pass *analysis.Pass) error {
 	}
 	for i := range f.Imports {
 		imp := &f.Imports[i]
-		if src := clientOnly(imp, pass.Settings); src != "" {
+		if src := clientOnly(imp, pass.Config); src != "" {
 			if src == "client-only" && !m.IsRoot(graph.Server) {
 				continue // reported at the import that brings this module in
 			}

@@ -58,7 +58,7 @@ func isBarrel(b *graph.Module) bool {
 // problem says why module o breaks env ("" when it does not).
 func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
 	if env == graph.Client {
-		if why := checkutil.ServerOnlyReason(pass.Graph, o, pass.Settings); why != "" {
+		if why := checkutil.ServerOnlyReason(pass.Graph, o, pass.Config); why != "" {
 			return fmt.Sprintf("a module that depends on %q", why)
 		}
 		return ""

@@ -29,7 +29,7 @@ must name a configured cache handler.`,
 }
 
 func run(pass *analysis.Pass) error {
-	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Settings.CacheKindsOrNil()...)
+	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Config.CacheKindsOrNil()...)
 	f := pass.File.Facts
 	for _, d := range f.Directives {
 		if d.Kind == rsc.UseCache && d.CacheKind != "" && !slices.Contains(kinds, d.CacheKind) {

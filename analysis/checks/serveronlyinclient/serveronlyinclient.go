@@ -42,7 +42,7 @@ func run(pass *analysis.Pass) error {
 	// A module that itself depends on server-only code is fine; the module
 	// that brings it into the client graph is not, unless it is the
 	// 'use client' module itself.
-	if !m.Boundary && checkutil.ServerOnlyReason(g, m, pass.Settings) != "" {
+	if !m.Boundary && checkutil.ServerOnlyReason(g, m, pass.Config) != "" {
 		return nil
 	}
 	var chain []graph.Step
@@ -58,7 +58,7 @@ func run(pass *analysis.Pass) error {
 	}
 	for i := range f.Imports {
 		imp := &f.Imports[i]
-		if sink, named := checkutil.ServerOnlySink(imp, pass.Settings); sink != "" {
+		if sink, named := checkutil.ServerOnlySink(imp, pass.Config); sink != "" {
 			span := imp.SourceSpan
 			if named != nil {
 				span = named.Span
@@ -70,7 +70,7 @@ func run(pass *analysis.Pass) error {
 		if t == nil || t.ServerRef || t.Boundary {
 			continue
 		}
-		if why := checkutil.ServerOnlyReason(g, t, pass.Settings); why != "" {
+		if why := checkutil.ServerOnlyReason(g, t, pass.Config); why != "" {
 			what := fmt.Sprintf("%s imports %q", pass.Rel(t.Path), why)
 			if t.External && t.Package != "" {
 				what = fmt.Sprintf("the package %q depends on %q", t.Package, why)

@@ -1,4 +1,4 @@
-package suite
+package gen
 
 import (
 	"bytes"
@@ -7,14 +7,15 @@ import (
 	"testing"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/analysistest"
+	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/protocol"
 )
 
 const vscodeManifest = "../../editors/vscode/package.json"
 
 // TestVSCodeSettingsUpToDate fails when the VS Code extension's
 // package.json no longer contributes exactly the server's settings;
-// go test ./analysis/suite -update rewrites it.
+// go test ./internal/gen -update rewrites it.
 func TestVSCodeSettingsUpToDate(t *testing.T) {
 	data, err := os.ReadFile(vscodeManifest)
 	if err != nil {
@@ -27,26 +28,26 @@ func TestVSCodeSettingsUpToDate(t *testing.T) {
 	if bytes.Equal(data, want) {
 		return
 	}
-	if analysistest.Updating() {
+	if *update {
 		if err := os.WriteFile(vscodeManifest, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("%s is stale or not formatted as npm writes it; run go test ./analysis/suite -update", vscodeManifest)
+	t.Errorf("%s is stale or not formatted as npm writes it; run go test ./internal/gen -update", vscodeManifest)
 }
 
 func TestVSCodeSettings(t *testing.T) {
 	props := vscodeSettings()
-	if len(props) != len(analysis.SettingDocs) {
-		t.Fatalf("%d properties for %d settings", len(props), len(analysis.SettingDocs))
+	if len(props) != len(SettingDocs()) {
+		t.Fatalf("%d properties for %d settings", len(props), len(SettingDocs()))
 	}
 	rules, ok := props.Get("rscls.rules").(object)
 	if !ok {
 		t.Fatal("no rscls.rules property")
 	}
 	names := rules.Get("propertyNames").(object).Get("enum").([]any)
-	if len(names) != len(Analyzers) || names[0] != Analyzers[0].Name {
+	if len(names) != len(suite.Analyzers) || names[0] != suite.Analyzers[0].Name {
 		t.Errorf("rscls.rules propertyNames = %v, want the names of the analyzers", names)
 	}
 	sevs := rules.Get("additionalProperties").(object).Get("enum").([]any)
@@ -59,7 +60,7 @@ func TestVSCodeSettings(t *testing.T) {
 		}
 	}
 	level := props.Get("rscls.logLevel").(object)
-	if level.Get("default") != analysis.DefaultLogLevel || len(level.Get("enum").([]any)) != len(analysis.LogLevels) {
+	if level.Get("default") != protocol.DefaultLogLevel || len(level.Get("enum").([]any)) != len(protocol.LogLevels) {
 		t.Errorf("rscls.logLevel = %v", level)
 	}
 }

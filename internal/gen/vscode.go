@@ -1,4 +1,4 @@
-package suite
+package gen
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/protocol"
 )
 
 // VSCodeSettingsTitle is the title of the entry of the VS Code extension's
@@ -32,10 +34,10 @@ func severities() []any {
 }
 
 // vscodeSettings renders one contributes.configuration property, named
-// "rscls." + key, for every key of analysis.SettingDocs.
+// "rscls." + key, for every key of SettingDocs.
 func vscodeSettings() object {
 	var props object
-	for i, d := range analysis.SettingDocs {
+	for i, d := range SettingDocs() {
 		p := object{{"type", d.Type}}
 		desc := d.Doc
 		if d.Type == "array" {
@@ -45,7 +47,7 @@ func vscodeSettings() object {
 		switch d.Key {
 		case "rules":
 			var names []string
-			for _, a := range Analyzers {
+			for _, a := range suite.Analyzers {
 				names = append(names, a.Name)
 			}
 			// The value schema has a type so that the Settings editor can
@@ -55,7 +57,7 @@ func vscodeSettings() object {
 				member{"propertyNames", object{{"enum", anys(names)}}})
 			desc += " Rules: " + strings.Join(names, ", ") + "."
 		case "logLevel":
-			p = append(p, member{"enum", anys(analysis.LogLevels)})
+			p = append(p, member{"enum", anys(protocol.LogLevels)})
 		}
 		p = append(p, member{"description", desc}, member{"order", i})
 		props = append(props, member{"rscls." + d.Key, p})
