@@ -76,6 +76,8 @@ type Analyzer struct {
 	Scope Scope
 	// Severity is the default severity; configuration can change it.
 	Severity Severity
+	// Tags are given to every diagnostic of the analyzer.
+	Tags Tag
 	// Run reports diagnostics through pass.Report.
 	Run func(pass *Pass) error
 }
@@ -133,10 +135,39 @@ type TextEdit struct {
 	NewText    string
 }
 
+// Tag marks diagnostics that editors show in a particular way.
+type Tag uint8
+
+const (
+	// TagUnnecessary marks code that does nothing: editors fade it.
+	TagUnnecessary Tag = 1 << iota
+	// TagDeprecated marks code that works but should go: editors strike
+	// it through.
+	TagDeprecated
+)
+
+// FixID names a kind of fix, stably across versions, so that drivers can
+// refer to fixes without knowing the checks that offer them. A check
+// names its fixes as it likes; the IDs below are the ones drivers act on.
+type FixID string
+
+const (
+	// FixPlaceDirective puts a misplaced directive where it takes effect:
+	// it moves it to the top of its file or function body, unwraps it
+	// from parentheses, or removes a copy the file already has at its
+	// top. The language server also offers it as the source action
+	// source.rscls.moveDirective.
+	FixPlaceDirective FixID = "placeDirective"
+	// FixAddUseClient adds 'use client' at the top of the file.
+	FixAddUseClient FixID = "addUseClient"
+)
+
 // SuggestedFix is one way to fix a diagnostic. Message is a verb phrase
 // ("Move the directive to the top of the file"). Several fixes on one
 // diagnostic are alternatives: apply at most one.
 type SuggestedFix struct {
+	// ID says what kind of fix this is.
+	ID      FixID
 	Message string
 	Edits   []TextEdit
 	// NeedsReview marks fixes that change which environment code runs in
@@ -150,6 +181,7 @@ type Diagnostic struct {
 	Start, End int    // byte range in the file
 	Message    string // what is wrong, in the wording of Next.js where it has one
 	Rule       string // the analyzer's Name; filled in by the driver
+	Tags       Tag    // the analyzer's Tags; filled in by the driver
 	URL        string
 	Related    []RelatedInformation
 	Fixes      []SuggestedFix

@@ -398,8 +398,15 @@ func (s *Server) toDiagnostic(f engine.Finding, m *textpos.Mapper, sn *snapshot)
 	if f.URL != "" {
 		d.CodeDescription = lsp.CodeDescription{Href: uri.URI(f.URL)}
 	}
-	if f.Rule == "unnecessaryUseClient" {
-		d.Tags = lsp.NewDiagnosticTags(lsp.DiagnosticTagUnnecessary)
+	var tags []lsp.DiagnosticTag
+	if f.Tags&analysis.TagUnnecessary != 0 {
+		tags = append(tags, lsp.DiagnosticTagUnnecessary)
+	}
+	if f.Tags&analysis.TagDeprecated != 0 {
+		tags = append(tags, lsp.DiagnosticTagDeprecated)
+	}
+	if tags != nil {
+		d.Tags = lsp.NewDiagnosticTags(tags...)
 	}
 	for _, r := range f.Related {
 		rm := s.mapperFor(sn, r.Path)

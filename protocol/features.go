@@ -374,7 +374,7 @@ func (s *Server) CodeAction(ctx context.Context, params *lsp.CodeActionParams) (
 	var out []lsp.CommandOrCodeAction
 	var moveDirective *analysis.SuggestedFix
 	for _, f := range findings {
-		if f.Rule == "misplacedDirective" && len(f.Fixes) == 1 && moveDirective == nil {
+		if len(f.Fixes) == 1 && f.Fixes[0].ID == analysis.FixPlaceDirective && moveDirective == nil {
 			fix := f.Fixes[0]
 			moveDirective = &fix
 		}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	lsp "go.lsp.dev/protocol"
-
 )
 
 // Log levels, most severe first: indexes into LogLevels.

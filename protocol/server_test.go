@@ -1,6 +1,7 @@
 package protocol
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -248,5 +249,31 @@ func writeFile(t *testing.T, root, name, content string) {
 	}
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDiagnosticTags: a diagnostic carries its analyzer's tags.
+func TestDiagnosticTags(t *testing.T) {
+	c := newTestClient(t, map[string]string{
+		"package.json":     `{"dependencies":{"next":"15.0.0"}}`,
+		"app/page.tsx":     "import { A } from '../components/a'\n\nexport default function Page() {\n  return <A />\n}\n",
+		"components/a.tsx": "'use client'\nimport { useState } from 'react'\nimport { B } from './b'\n\nexport function A() {\n  const [n] = useState(0)\n  return <B n={n} />\n}\n",
+		"components/b.tsx": "'use client'\n\nexport function B({ n }: { n: number }) {\n  return <b>{n}</b>\n}\n",
+		"components/c.tsx": "'use server'\nexport const x = 1\n",
+	}, clientOptions{})
+	tagged := func(name string) string {
+		p := c.diagnostics(name)
+		if p == nil || len(p.Diagnostics) != 1 {
+			t.Fatalf("%s: diagnostics %v", name, p)
+		}
+		d := p.Diagnostics[0]
+		code, _ := d.Code.(lsp.String)
+		return fmt.Sprintf("%s %v", code, d.Tags.Slice())
+	}
+	if got, want := tagged("components/b.tsx"), "unnecessaryUseClient [1]"; got != want {
+		t.Errorf("b.tsx: %s, want %s (DiagnosticTagUnnecessary)", got, want)
+	}
+	if got, want := tagged("components/c.tsx"), "serverFileExports []"; got != want {
+		t.Errorf("c.tsx: %s, want %s", got, want)
 	}
 }

@@ -76,6 +76,11 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 		if !matched {
 			t.Errorf("%s:%d:%d: unexpected diagnostic [%s]: %s", rel(dir, f.Path), line+1, col+1, f.Rule, f.Message)
 		}
+		for _, fix := range f.Fixes {
+			if fix.ID == "" {
+				t.Errorf("%s:%d:%d: fix %q of [%s] has no ID", rel(dir, f.Path), line+1, col+1, fix.Message, f.Rule)
+			}
+		}
 	}
 	for _, w := range wants {
 		if !w.met {

@@ -101,14 +101,14 @@ type Finding struct {
 
 // Snapshot is an analyzed workspace.
 type Snapshot struct {
-	FS       vfs.FS
-	Root     string
-	Project  *project.Project
-	Config   *analysis.Config // for files outside any app with its own rscls.json
-	opts     Options
-	configs  map[string]*analysis.Config // by app directory
-	files    map[string]*FileResult
-	notes    []Note
+	FS      vfs.FS
+	Root    string
+	Project *project.Project
+	Config  *analysis.Config // for files outside any app with its own rscls.json
+	opts    Options
+	configs map[string]*analysis.Config // by app directory
+	files   map[string]*FileResult
+	notes   []Note
 
 	resolver   *resolve.Resolver
 	graph      *graph.Graph
@@ -265,7 +265,7 @@ func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
 		}
 		pass := &analysis.Pass{Analyzer: a, File: &file, Graph: view, Module: m, Config: config, ReadFile: s.FS.ReadFile, Rel: s.Rel}
 		pass.Report = func(d analysis.Diagnostic) {
-			d.Rule = a.Name
+			d.Rule, d.Tags = a.Name, d.Tags|a.Tags
 			if d.URL == "" {
 				d.URL = a.URL
 			}

@@ -155,7 +155,7 @@ func (s *Snapshot) runFileAnalyzersOn(r *FileResult, tree *syntax.Tree) (*facts.
 		}
 		pass := &analysis.Pass{Analyzer: a, File: &file, Syntax: local, Config: config}
 		pass.Report = func(d analysis.Diagnostic) {
-			d.Rule = a.Name
+			d.Rule, d.Tags = a.Name, d.Tags|a.Tags
 			if d.URL == "" {
 				d.URL = a.URL
 			}

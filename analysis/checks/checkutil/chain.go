@@ -103,6 +103,7 @@ func DirectiveLocation(m *graph.Module, k rsc.DirectiveKind) analysis.Location {
 // AddUseClientFix returns the fix that marks the pass's file 'use client'.
 func AddUseClientFix(f *facts.File) analysis.SuggestedFix {
 	return analysis.SuggestedFix{
+		ID:          analysis.FixAddUseClient,
 		Message:     `Add "use client" to the top of the file`,
 		Edits:       []analysis.TextEdit{textedit.InsertDirective(f, "use client")},
 		NeedsReview: true,

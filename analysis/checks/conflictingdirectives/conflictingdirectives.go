@@ -63,8 +63,8 @@ func check(pass *analysis.Pass, list []directive, where string) {
 				URL:     checkutil.DocURL(rsc.UseClient),
 				Related: []analysis.RelatedInformation{{Location: analysis.Location{Path: pass.File.Path, Start: first.span.Start, End: first.span.End}, Message: fmt.Sprintf("%q is declared here", first.kind.String())}},
 				Fixes: []analysis.SuggestedFix{
-					{Message: fmt.Sprintf("Remove %q", second.kind.String()), Edits: []analysis.TextEdit{textedit.DeleteStatement(pass.File.Src, second.stmt)}},
-					{Message: fmt.Sprintf("Remove %q", first.kind.String()), Edits: []analysis.TextEdit{textedit.DeleteStatement(pass.File.Src, first.stmt)}},
+					{ID: "removeDirective", Message: fmt.Sprintf("Remove %q", second.kind.String()), Edits: []analysis.TextEdit{textedit.DeleteStatement(pass.File.Src, second.stmt)}},
+					{ID: "removeDirective", Message: fmt.Sprintf("Remove %q", first.kind.String()), Edits: []analysis.TextEdit{textedit.DeleteStatement(pass.File.Src, first.stmt)}},
 				},
 			})
 			return

@@ -44,6 +44,7 @@ func run(pass *analysis.Pass) error {
 		Start: start, End: end, URL: checkutil.DocURL(rsc.UseClient),
 		Message: file.Rel + ` must be a Client Component. Add the "use client" directive at the top of the file to resolve this issue.`,
 		Fixes: []analysis.SuggestedFix{{
+			ID:      analysis.FixAddUseClient,
 			Message: `Add "use client" at the top of the file`,
 			Edits:   []analysis.TextEdit{textedit.InsertDirective(file.Facts, "use client")},
 		}},

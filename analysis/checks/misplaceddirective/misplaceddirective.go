@@ -44,7 +44,7 @@ func run(pass *analysis.Pass) error {
 				Start: s.Span.Start, End: s.Span.End, URL: checkutil.DocURL(rsc.UseClient),
 				Message: `The "use client" directive must be placed at the top of the file, before any other statements. It cannot be used inside a function.`,
 			}
-			fix := analysis.SuggestedFix{Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{textedit.DeleteStatement(src, s.Stmt)}}
+			fix := analysis.SuggestedFix{ID: analysis.FixPlaceDirective, Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{textedit.DeleteStatement(src, s.Stmt)}}
 			if !f.Has(rsc.UseClient) {
 				fix.Edits = append(fix.Edits, textedit.InsertDirective(f, "use client"))
 			} else {
@@ -108,6 +108,7 @@ func unwrap(src []byte, s facts.StringStmt) analysis.SuggestedFix {
 		text += ";"
 	}
 	return analysis.SuggestedFix{
+		ID:      analysis.FixPlaceDirective,
 		Message: "Remove the parentheses",
 		Edits:   []analysis.TextEdit{{Start: s.Stmt.Start, End: s.Stmt.End, NewText: text}},
 	}
@@ -117,6 +118,7 @@ func moveToFileTop(src []byte, f *facts.File, s facts.StringStmt) analysis.Sugge
 	text := textedit.Statement(f, literal(src, s))
 	at := f.FirstStmt
 	return analysis.SuggestedFix{
+		ID:      analysis.FixPlaceDirective,
 		Message: "Move the directive to the top of the file",
 		Edits: []analysis.TextEdit{
 			{Start: at, End: at, NewText: text + "\n"},
@@ -150,6 +152,7 @@ func moveToBodyTop(pass *analysis.Pass, s facts.StringStmt) (analysis.SuggestedF
 		text += ";"
 	}
 	return analysis.SuggestedFix{
+		ID:      analysis.FixPlaceDirective,
 		Message: "Move the directive to the top of the function body",
 		Edits: []analysis.TextEdit{
 			{Start: first, End: first, NewText: text + "\n" + textedit.LineIndent(src, first)},

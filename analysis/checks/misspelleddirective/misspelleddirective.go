@@ -48,6 +48,7 @@ func run(pass *analysis.Pass) error {
 		}
 		if fixable {
 			d.Fixes = []analysis.SuggestedFix{{
+				ID:      "respellDirective",
 				Message: fmt.Sprintf("Replace with %q", want),
 				Edits:   []analysis.TextEdit{{Start: s.Span.Start + 1, End: s.Span.End - 1, NewText: want}},
 			}}

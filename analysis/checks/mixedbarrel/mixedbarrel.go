@@ -217,6 +217,7 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 			stmts = append(stmts, textedit.Statement(m.Facts, "import "+clause+" from "+textedit.Quote(m.Facts, spec)))
 		}
 		d.Fixes = []analysis.SuggestedFix{{
+			ID:      "importFromDeclaringModules",
 			Message: "Import from the declaring modules instead of the barrel",
 			Edits:   []analysis.TextEdit{{Start: imp.Span.Start, End: imp.Span.End, NewText: strings.Join(stmts, "\n")}},
 		}}

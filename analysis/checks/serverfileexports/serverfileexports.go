@@ -63,7 +63,7 @@ func run(pass *analysis.Pass) error {
 			}
 			d := analysis.Diagnostic{Start: x.NameSpan.Start, End: x.NameSpan.End, Message: mustBeAsync, URL: url}
 			if x.AsyncAt >= 0 {
-				d.Fixes = []analysis.SuggestedFix{{Message: "Make the function async", Edits: []analysis.TextEdit{{Start: x.AsyncAt, End: x.AsyncAt, NewText: "async "}}}}
+				d.Fixes = []analysis.SuggestedFix{{ID: "makeAsync", Message: "Make the function async", Edits: []analysis.TextEdit{{Start: x.AsyncAt, End: x.AsyncAt, NewText: "async "}}}}
 			}
 			pass.Report(d)
 		case x.Kind == facts.ExportClass || x.Value == facts.ValueClass || x.Value == facts.ValueLiteral:

@@ -80,7 +80,7 @@ func checkOwn(pass *analysis.Pass, fn facts.Func, kinds []string) {
 		}
 		pass.Report(analysis.Diagnostic{
 			Start: head.Start, End: head.End, Message: msg, URL: checkutil.DocURL(fn.Directive),
-			Fixes: []analysis.SuggestedFix{{Message: "Make the function async", Edits: []analysis.TextEdit{{Start: fn.AsyncAt, End: fn.AsyncAt, NewText: "async "}}}},
+			Fixes: []analysis.SuggestedFix{{ID: "makeAsync", Message: "Make the function async", Edits: []analysis.TextEdit{{Start: fn.AsyncAt, End: fn.AsyncAt, NewText: "async "}}}},
 		})
 	}
 }

@@ -27,6 +27,7 @@ Fewer boundaries make the server/client split easier to follow.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityHint,
+	Tags:     analysis.TagUnnecessary,
 	Run:      run,
 }
 
@@ -46,7 +47,7 @@ func run(pass *analysis.Pass) error {
 		if d.Kind != rsc.UseClient {
 			continue
 		}
-		fix := analysis.SuggestedFix{Message: `Remove "use client"`, NeedsReview: true}
+		fix := analysis.SuggestedFix{ID: "removeDirective", Message: `Remove "use client"`, NeedsReview: true}
 		if src, err := pass.ReadFile(m.Path); err == nil && d.Stmt.End <= len(src) {
 			fix.Edits = []analysis.TextEdit{textedit.DeleteStatement(src, d.Stmt)}
 		}
