@@ -15,7 +15,6 @@ import (
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/textpos"
-	"github.com/rscls/rscls/internal/factcache"
 )
 
 // run is the diagnostics loop. On each change it runs the first phase at
@@ -202,9 +201,9 @@ func (st *state) phase2() {
 		var next *engine.Snapshot
 		var err error
 		if prev := sn.engines[f]; prev == nil {
-			var store *factcache.Store
-			if dir := st.s.opts.CacheDir; dir != "" {
-				store = factcache.Open(dir, f, factcache.ExecutableSalt())
+			var store FolderCache
+			if st.s.opts.Cache != nil {
+				store = st.s.opts.Cache(f)
 				opts.Cache = store
 			}
 			next, err = engine.Load(ctx, base, f, opts)
@@ -212,7 +211,8 @@ func (st *state) phase2() {
 				if serr := store.Save(); serr != nil {
 					st.s.log.debugf("cache: %v", serr)
 				}
-				st.s.log.debugf("cache: %d files reused, %d analyzed", store.Hits, store.Misses)
+				hits, misses := store.Counts()
+				st.s.log.debugf("cache: %d files reused, %d analyzed", hits, misses)
 			}
 			opts.Cache = nil
 		} else {

@@ -28,6 +28,7 @@ import (
 	lsp "go.lsp.dev/protocol"
 
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/analysis/vfs"
 )
@@ -47,13 +48,25 @@ type Options struct {
 	Console io.Writer
 	// Version is reported in serverInfo.
 	Version string
-	// CacheDir holds packs of per-file results that make the first
-	// analysis of a known workspace fast; "" turns the cache off.
-	CacheDir string
+	// Cache opens the cache of per-file results of a workspace folder,
+	// which makes the first analysis of a known workspace fast; nil
+	// turns caching off. The server saves it after each full analysis.
+	Cache func(folder string) FolderCache
 
 	// testHooks enables requests that only tests send: a slow request to
 	// cancel and one that panics.
 	testHooks bool
+}
+
+// FolderCache keeps the per-file results of one workspace folder across
+// runs of the server (internal/factcache's Store is one).
+type FolderCache interface {
+	engine.Cache
+	// Save writes what the analysis used, for the next run.
+	Save() error
+	// Counts returns how many files were found in the cache and how many
+	// were analyzed, for the log.
+	Counts() (hits, misses int)
 }
 
 // codec marshals payloads with go.lsp.dev/protocol's union-aware JSON, as

@@ -5,11 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	lsp "go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
+	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/textpos"
 )
 
@@ -275,5 +277,74 @@ func TestDiagnosticTags(t *testing.T) {
 	}
 	if got, want := tagged("components/c.tsx"), "serverFileExports []"; got != want {
 		t.Errorf("c.tsx: %s, want %s", got, want)
+	}
+}
+
+// memoryCache is a FolderCache in memory.
+type memoryCache struct {
+	mu           sync.Mutex
+	entries      map[[32]byte]*engine.CachedFile
+	saves        int
+	hits, misses int
+}
+
+func (m *memoryCache) Get(key [32]byte) (*engine.CachedFile, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.entries[key]
+	if ok {
+		m.hits++
+	} else {
+		m.misses++
+	}
+	return v, ok
+}
+
+func (m *memoryCache) Put(key [32]byte, v *engine.CachedFile) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.entries[key] = v
+}
+
+func (m *memoryCache) Save() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.saves++
+	return nil
+}
+
+func (m *memoryCache) Counts() (int, int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.hits, m.misses
+}
+
+// TestCacheFromTheBinary: the server analyzes a folder through the cache
+// its binary hands it, saves it, and a second server reuses it.
+func TestCacheFromTheBinary(t *testing.T) {
+	cache := &memoryCache{entries: map[[32]byte]*engine.CachedFile{}}
+	var folders []string
+	open := func(folder string) FolderCache {
+		folders = append(folders, folder)
+		return cache
+	}
+	c := newTestClient(t, crossFile, clientOptions{cache: open})
+	if got, want := c.rules("app/page.tsx"), "4:nonSerializableProp"; got != want {
+		t.Errorf("cold: page.tsx %q, want %q", got, want)
+	}
+	cache.mu.Lock()
+	if len(folders) != 1 || folders[0] != c.root || cache.saves != 1 || cache.hits != 0 || len(cache.entries) != 2 {
+		t.Errorf("cold run: folders %q, %d saves, %d hits, %d entries", folders, cache.saves, cache.hits, len(cache.entries))
+	}
+	cache.hits, cache.misses = 0, 0
+	cache.mu.Unlock()
+	c2 := newTestClient(t, crossFile, clientOptions{cache: open})
+	if got, want := c2.rules("app/page.tsx"), "4:nonSerializableProp"; got != want {
+		t.Errorf("warm: page.tsx %q, want %q", got, want)
+	}
+	// The second server's folder is another temporary directory, so the
+	// keys (which cover the files' paths relative to the folder) still match.
+	if hits, misses := cache.Counts(); hits != 2 || misses != 0 {
+		t.Errorf("warm run: %d hits, %d misses", hits, misses)
 	}
 }
