@@ -11,7 +11,6 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
@@ -107,12 +106,12 @@ func (s *Server) Hover(ctx context.Context, params *lsp.HoverParams) (*lsp.Hover
 func directiveDoc(kind rsc.DirectiveKind, cacheKind string, inFunction bool) string {
 	switch kind {
 	case rsc.UseClient:
-		return "**\"use client\"**: this module is a Client Component boundary. Server Components that import it get a reference to it instead of its code, and it runs in the browser together with everything it imports (except modules of Server Functions). Props passed to it from Server Components must be serializable.\n\n" + checkutil.DocURL(kind)
+		return "**\"use client\"**: this module is a Client Component boundary. Server Components that import it get a reference to it instead of its code, and it runs in the browser together with everything it imports (except modules of Server Functions). Props passed to it from Server Components must be serializable.\n\n" + kind.DocURL()
 	case rsc.UseServer:
 		if inFunction {
-			return "**\"use server\"**: this function is a Server Function (Server Action). It runs on the server; Client Components receive a reference they can call, so it must be async and its arguments and return value must be serializable.\n\n" + checkutil.DocURL(kind)
+			return "**\"use server\"**: this function is a Server Function (Server Action). It runs on the server; Client Components receive a reference they can call, so it must be async and its arguments and return value must be serializable.\n\n" + kind.DocURL()
 		}
-		return "**\"use server\"**: every export of this module is a Server Function (Server Action) that Client Components can call over the network; each must be an async function.\n\n" + checkutil.DocURL(kind)
+		return "**\"use server\"**: every export of this module is a Server Function (Server Action) that Client Components can call over the network; each must be an async function.\n\n" + kind.DocURL()
 	case rsc.UseCache:
 		what := "the result of this function"
 		if !inFunction {
@@ -122,7 +121,7 @@ func directiveDoc(kind rsc.DirectiveKind, cacheKind string, inFunction bool) str
 		if cacheKind != "" {
 			doc += fmt.Sprintf(" The cache kind **%s** names a handler configured in `cacheHandlers`.", cacheKind)
 		}
-		return doc + "\n\n" + checkutil.DocURL(kind)
+		return doc + "\n\n" + kind.DocURL()
 	}
 	return ""
 }

@@ -18,6 +18,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -29,7 +30,7 @@ import (
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/textedit"
 	"github.com/rscls/rscls/analysis/textpos"
-	"github.com/rscls/rscls/internal/osfs"
+	"github.com/rscls/rscls/analysis/vfs"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -53,7 +54,11 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap, err := engine.Load(context.Background(), osfs.FS{}, dir, engine.Options{Analyzers: analyzers})
+	fsys, err := readTree(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := engine.Load(context.Background(), fsys, dir, engine.Options{Analyzers: analyzers})
 	if err != nil {
 		t.Fatalf("loading %s: %v", dir, err)
 	}
@@ -141,6 +146,24 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 		}
 	}
 	return snap
+}
+
+// readTree reads the fixture project at dir into memory: the engine
+// reads only through a vfs.FS, and a fixture is small.
+func readTree(dir string) (vfs.MapFS, error) {
+	files := vfs.MapFS{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files[path] = string(data)
+		return nil
+	})
+	return files, err
 }
 
 var wantRE = regexp.MustCompile(`(?://|/\*)\s*want\s+(.*)`)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/textedit"
@@ -60,7 +59,7 @@ func check(pass *analysis.Pass, list []directive, where string) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Start: second.span.Start, End: second.span.End, Message: msg,
-				URL:     checkutil.DocURL(rsc.UseClient),
+				URL:     rsc.UseClient.DocURL(),
 				Related: []analysis.RelatedInformation{{Location: analysis.Location{Path: pass.File.Path, Start: first.span.Start, End: first.span.End}, Message: fmt.Sprintf("%q is declared here", first.kind.String())}},
 				Fixes: []analysis.SuggestedFix{
 					{ID: "removeDirective", Message: fmt.Sprintf("Remove %q", second.kind.String()), Edits: []analysis.TextEdit{textedit.DeleteStatement(pass.File.Src, second.stmt)}},

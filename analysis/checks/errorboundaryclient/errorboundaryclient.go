@@ -4,7 +4,6 @@ package errorboundaryclient
 
 import (
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/textedit"
@@ -41,7 +40,7 @@ func run(pass *analysis.Pass) error {
 		start, end = 0, 0
 	}
 	pass.Report(analysis.Diagnostic{
-		Start: start, End: end, URL: checkutil.DocURL(rsc.UseClient),
+		Start: start, End: end, URL: rsc.UseClient.DocURL(),
 		Message: file.Rel + ` must be a Client Component. Add the "use client" directive at the top of the file to resolve this issue.`,
 		Fixes: []analysis.SuggestedFix{{
 			ID:      analysis.FixAddUseClient,

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
@@ -41,7 +40,7 @@ func run(pass *analysis.Pass) error {
 		switch {
 		case kind == rsc.UseClient && s.Func >= 0:
 			d := analysis.Diagnostic{
-				Start: s.Span.Start, End: s.Span.End, URL: checkutil.DocURL(rsc.UseClient),
+				Start: s.Span.Start, End: s.Span.End, URL: rsc.UseClient.DocURL(),
 				Message: `The "use client" directive must be placed at the top of the file, before any other statements. It cannot be used inside a function.`,
 			}
 			fix := analysis.SuggestedFix{ID: analysis.FixPlaceDirective, Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{textedit.DeleteStatement(src, s.Stmt)}}
@@ -54,7 +53,7 @@ func run(pass *analysis.Pass) error {
 			pass.Report(d)
 		case kind == rsc.UseClient && atFileTop && (!s.Prologue || s.Paren):
 			d := analysis.Diagnostic{
-				Start: s.Stmt.Start, End: s.Stmt.End, URL: checkutil.DocURL(rsc.UseClient),
+				Start: s.Stmt.Start, End: s.Stmt.End, URL: rsc.UseClient.DocURL(),
 				Message: `The "use client" directive must be placed before other expressions. Move it to the top of the file to resolve this issue.`,
 			}
 			if s.Prologue {
@@ -72,7 +71,7 @@ func run(pass *analysis.Pass) error {
 				where = "function body"
 			}
 			name := kind.String()
-			d := analysis.Diagnostic{Start: s.Span.Start, End: s.Span.End, URL: checkutil.DocURL(kind)}
+			d := analysis.Diagnostic{Start: s.Span.Start, End: s.Span.End, URL: kind.DocURL()}
 			switch {
 			case s.Prologue: // parenthesised, but in the right place
 				d.Start, d.End = s.Stmt.Start, s.Stmt.End

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 )
@@ -47,7 +46,7 @@ func run(pass *analysis.Pass) error {
 	if kind == rsc.UseCache {
 		mustBeAsync = `"use cache" functions must be async functions.`
 	}
-	url := checkutil.DocURL(kind)
+	url := kind.DocURL()
 	for _, x := range f.Exports {
 		if x.TypeOnly {
 			continue

@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
@@ -70,7 +69,7 @@ func checkOwn(pass *analysis.Pass, fn facts.Func, kinds []string) {
 		if fn.Directive == rsc.UseCache {
 			msg = "It is not allowed to define inline \"use cache\" annotated class instance methods.\nTo define cached functions, use functions, object method properties, or static class methods instead."
 		}
-		pass.Report(analysis.Diagnostic{Start: head.Start, End: head.End, Message: msg, URL: checkutil.DocURL(fn.Directive)})
+		pass.Report(analysis.Diagnostic{Start: head.Start, End: head.End, Message: msg, URL: fn.Directive.DocURL()})
 		return
 	}
 	if !fn.Async && !exportedFromDirectiveFile(pass, fn) { // serverFileExports reports those
@@ -79,7 +78,7 @@ func checkOwn(pass *analysis.Pass, fn facts.Func, kinds []string) {
 			msg = `"use cache" functions must be async functions.`
 		}
 		pass.Report(analysis.Diagnostic{
-			Start: head.Start, End: head.End, Message: msg, URL: checkutil.DocURL(fn.Directive),
+			Start: head.Start, End: head.End, Message: msg, URL: fn.Directive.DocURL(),
 			Fixes: []analysis.SuggestedFix{{ID: "makeAsync", Message: "Make the function async", Edits: []analysis.TextEdit{{Start: fn.AsyncAt, End: fn.AsyncAt, NewText: "async "}}}},
 		})
 	}
@@ -138,7 +137,7 @@ func forbidden(pass *analysis.Pass, fn facts.Func) {
 		}
 		if word != "" {
 			pass.Report(analysis.Diagnostic{
-				Start: int(t.Nodes[n].Start), End: int(t.Nodes[n].End), URL: checkutil.DocURL(fn.Directive),
+				Start: int(t.Nodes[n].Start), End: int(t.Nodes[n].End), URL: fn.Directive.DocURL(),
 				Message: fmt.Sprintf("%s cannot use `%s`.", who, word),
 			})
 			continue
