@@ -80,7 +80,6 @@ type FileResult struct {
 	// Skip says why the file was not analyzed ("" when it was).
 	Skip string
 	Info analysis.File // path, role and facts (Src is not kept)
-	unit *graph.Unit
 }
 
 // Note is something worth telling the user that is not a finding: a
@@ -177,7 +176,7 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 			units = append(units, u)
 		}
 	}
-	load := func(path string) *graph.Unit {
+	load := func(path, pkg string) *graph.Unit {
 		if _, ok := syntax.LangForPath(path); !ok {
 			return nil
 		}
@@ -186,7 +185,11 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 			r = s.analyzeFile(path, prevExternal[path])
 			s.external[path] = r
 		}
-		return r.graphUnit()
+		u := r.graphUnit()
+		if u != nil && u.Package == "" {
+			u.Package = pkg
+		}
+		return u
 	}
 	s.graph = graph.Build(graph.Input{Units: units, Resolver: s.resolver, Load: load})
 	s.graphDiags = map[string][]analysis.Diagnostic{}
@@ -225,17 +228,17 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 // ran rather than reused.
 func (s *Snapshot) GraphPassesRun() int { return s.rerun }
 
+// graphUnit returns the file as a new graph needs it. A unit belongs to
+// one graph: file results are shared between snapshots, units are not.
 func (r *FileResult) graphUnit() *graph.Unit {
 	if r.Facts == nil {
 		return nil
 	}
-	if r.unit == nil {
-		r.unit = &graph.Unit{Path: r.Path, Facts: r.Facts, Role: r.Info.Role, External: r.Info.InNodeModules}
-		if r.Info.InNodeModules {
-			r.unit.Package = packageOf(r.Path)
-		}
+	u := &graph.Unit{Path: r.Path, Facts: r.Facts, Role: r.Info.Role, External: r.Info.InNodeModules}
+	if r.Info.InNodeModules {
+		u.Package = packageOf(r.Path)
 	}
-	return r.unit
+	return u
 }
 
 // packageOf returns the name of the installed package a file belongs to:
