@@ -93,30 +93,27 @@ func (st *state) phase1() {
 	}
 }
 
-// document returns the open document for path, or nil.
-func (st *state) document(path string) *document {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	return st.docs[path]
-}
-
-// docFindings returns an open document's findings on its current text:
-// its own checks, plus the graph checks of the latest analysis moved
-// along the edits made since. It also returns the text they refer to.
-func (st *state) docFindings(sn *snapshot, d *document) ([]engine.Finding, []byte, bool) {
-	es := sn.engineFor(d.path)
+// docFindings returns an open document's findings on the version the
+// snapshot holds: its own checks, plus the graph checks of the folder's
+// analysis moved along the edits made since that analysis read it. It
+// also returns the text they refer to.
+func (st *state) docFindings(sn *snapshot, v *docVersion) ([]engine.Finding, []byte, bool) {
+	es := sn.engineFor(v.path)
 	if es == nil {
 		return nil, nil, false // the folder is still loading; the load publishes it
 	}
-	a := st.analyze(d, es)
+	a := v.analysis(es)
 	out := append([]engine.Finding(nil), a.findings...)
-	graphFindings := es.snap.GraphFindingsFor(d.path)
+	graphFindings := es.snap.GraphFindingsFor(v.path)
 	if len(graphFindings) > 0 {
-		from, seen := es.docSeq[d.path]
 		var edits []textEdit
 		ok := true
-		if seen {
-			edits, ok = d.editsSince(from)
+		if read, seen := es.read[v.path]; seen {
+			edits, ok = v.editsSince(read.seq)
+		} else if r := es.snap.File(v.path); r == nil || r.Hash != v.hash {
+			// The analysis read the disk, which holds other text than
+			// the buffer: its offsets may not fit.
+			ok = false
 		}
 		if ok {
 			for _, f := range graphFindings {
@@ -136,20 +133,19 @@ func (st *state) docFindings(sn *snapshot, d *document) ([]engine.Finding, []byt
 	return out, a.src, true
 }
 
-// publishDoc publishes an open document's findings.
+// publishDoc publishes the findings of an open document as the snapshot
+// holds it.
 func (st *state) publishDoc(sn *snapshot, path string) {
-	d := st.document(path)
-	if d == nil {
+	v := sn.docs[path]
+	if v == nil {
 		return
 	}
-	findings, src, ok := st.docFindings(sn, d)
+	findings, src, ok := st.docFindings(sn, v)
 	if !ok {
 		return
 	}
-	d.mu.Lock()
-	version := d.version
-	d.mu.Unlock()
-	st.publish(d.uri, &version, findings, textpos.NewMapper(src), sn)
+	version := v.version
+	st.publish(v.uri, &version, findings, textpos.NewMapper(src), sn)
 }
 
 // phase2 brings every folder's analysis up to date with the latest
@@ -243,24 +239,24 @@ func (st *state) phase2() {
 			}
 		}
 		st.noted[f] = noted
-		es := &engineState{snap: next, docSeq: map[string]int{}}
-		for p, d := range sn.docs {
-			es.docSeq[p] = d.seq
+		es := &engineState{snap: next, read: map[string]docMark{}}
+		for p, v := range sn.docs {
+			es.read[p] = docMark{seq: v.seq, hash: v.hash}
 		}
-		st.mu.Lock()
-		if !containsString(st.folders, f) {
-			st.mu.Unlock()
-			continue // removed while it was analyzed
+		installed := false
+		st.didModify(fromAnalysis, f, func() {
+			if !containsString(st.folders, f) {
+				return // removed while it was analyzed
+			}
+			st.engines[f] = es
+			for _, p := range work[f] {
+				delete(st.pending[f], p)
+			}
+			installed = true
+		})
+		if installed {
+			st.publishFolder(st.current.Load(), f, es)
 		}
-		st.engines[f] = es
-		for _, p := range work[f] {
-			delete(st.pending[f], p)
-		}
-		st.seq++
-		st.storeSnapshotLocked()
-		latest := st.current.Load()
-		st.mu.Unlock()
-		st.publishFolder(latest, f, es)
 	}
 	progress.end("")
 	if failed {
@@ -291,9 +287,9 @@ func containsString(list []string, s string) bool {
 func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
 	seen := map[uri.URI]bool{}
 	for _, path := range es.snap.Files() {
-		if d := st.document(path); d != nil {
+		if v := sn.docs[path]; v != nil {
 			st.publishDoc(sn, path)
-			seen[d.uri] = true
+			seen[v.uri] = true
 			continue
 		}
 		u := uri.File(path)
@@ -316,10 +312,8 @@ func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
 	st.pubMu.Lock()
 	var stale []uri.URI
 	for u := range st.published {
-		if p, ok := pathOf(u); ok && !seen[u] && sn.folderFor(p) == folder && st.published[u] != "" {
-			if d := st.document(p); d == nil {
-				stale = append(stale, u)
-			}
+		if p, ok := pathOf(u); ok && !seen[u] && sn.folderFor(p) == folder && st.published[u] != "" && sn.docs[p] == nil {
+			stale = append(stale, u)
 		}
 	}
 	st.pubMu.Unlock()
@@ -433,16 +427,16 @@ func (s *Server) toRange(m *textpos.Mapper, start, end int) lsp.Range {
 // uriFor returns the URI the client uses for path: the one it opened the
 // document with, or the canonical file URI.
 func (s *Server) uriFor(sn *snapshot, path string) uri.URI {
-	if d, ok := sn.docs[path]; ok {
-		return d.uri
+	if v, ok := sn.docs[path]; ok {
+		return v.uri
 	}
 	return uri.File(path)
 }
 
 // mapperFor maps positions in any file of the snapshot.
 func (s *Server) mapperFor(sn *snapshot, path string) *textpos.Mapper {
-	if d, ok := sn.docs[path]; ok {
-		return textpos.NewMapper(d.text)
+	if v, ok := sn.docs[path]; ok {
+		return textpos.NewMapper(v.text)
 	}
 	src, err := s.opts.FS.ReadFile(path)
 	if err != nil {

@@ -27,6 +27,7 @@ type view struct {
 	es   *engineState
 	path string
 	uri  uri.URI
+	doc  *docVersion // nil for a file that is not open
 	a    *docAnalysis
 	m    *textpos.Mapper
 }
@@ -43,9 +44,9 @@ func (s *Server) viewOf(u uri.URI) (*view, bool) {
 	if es == nil {
 		return nil, false
 	}
-	v := &view{sn: sn, es: es, path: path, uri: u}
-	if d := s.state.document(path); d != nil {
-		v.a = s.state.analyze(d, es)
+	v := &view{sn: sn, es: es, path: path, uri: u, doc: sn.docs[path]}
+	if v.doc != nil {
+		v.a = v.doc.analysis(es)
 	} else {
 		lang, ok := syntax.LangForPath(path)
 		src, err := s.opts.FS.ReadFile(path)
@@ -350,8 +351,8 @@ func (s *Server) CodeAction(ctx context.Context, params *lsp.CodeActionParams) (
 		return nil, nil
 	}
 	findings := v.a.findings
-	if d := s.state.document(v.path); d != nil {
-		if all, src, ok := s.state.docFindings(v.sn, d); ok && len(src) == len(v.a.src) {
+	if v.doc != nil {
+		if all, _, ok := s.state.docFindings(v.sn, v.doc); ok {
 			findings = all
 		}
 	} else {

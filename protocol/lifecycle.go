@@ -126,7 +126,7 @@ func (s *Server) Initialized(ctx context.Context, params *lsp.InitializedParams)
 	if s.caps.watchedFilesDynReg {
 		go s.registerWatchers()
 	}
-	s.state.modify("initialized", func() { s.state.urgent = true })
+	s.state.didModify(fromInitialized, "", func() { s.state.urgent = true })
 	return nil
 }
 
@@ -203,7 +203,7 @@ func (s *Server) DidOpen(ctx context.Context, params *lsp.DidOpenTextDocumentPar
 	lang, ok := syntax.LangForPath(path)
 	text := []byte(params.TextDocument.Text)
 	st := s.state
-	st.modify("didOpen "+path, func() {
+	st.didModify(fromDidOpen, path, func() {
 		if old := st.docs[path]; old != nil {
 			old.mu.Lock()
 			old.buf.Close()
@@ -211,6 +211,7 @@ func (s *Server) DidOpen(ctx context.Context, params *lsp.DidOpenTextDocumentPar
 		}
 		d := &document{uri: params.TextDocument.URI, path: path, version: params.TextDocument.Version}
 		d.buf = syntax.NewDocument(text, lang)
+		d.newVersion()
 		st.docs[path] = d
 		if st.folderForLocked(path) == "" {
 			// Opening a file outside the folders lets rscls look at its
@@ -275,8 +276,9 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 		s.log.warnf("didChange for %s, which is not open", path)
 		return nil
 	}
-	st.modify("didChange "+path, func() {
+	st.didModify(fromDidChange, path, func() {
 		d.mu.Lock()
+		defer d.mu.Unlock()
 		if v := params.TextDocument.Version; v < d.version {
 			// The edits still apply to the buffer the client has: dropping
 			// them would leave the two texts different for good.
@@ -301,7 +303,7 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 			}
 		}
 		d.version = params.TextDocument.Version
-		d.mu.Unlock()
+		d.newVersion()
 		st.markChangedLocked(path)
 		st.dirtyDocs[path] = true
 	})
@@ -312,7 +314,7 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 // for the graph check without waiting for the typing pause.
 func (s *Server) DidSave(ctx context.Context, params *lsp.DidSaveTextDocumentParams) error {
 	if path, ok := pathOf(params.TextDocument.URI); ok {
-		s.state.modify("didSave "+path, func() {
+		s.state.didModify(fromDidSave, path, func() {
 			s.state.markChangedLocked(path)
 			s.state.urgent = true
 		})
@@ -327,11 +329,14 @@ func (s *Server) DidClose(ctx context.Context, params *lsp.DidCloseTextDocumentP
 		return nil
 	}
 	st := s.state
-	if st.document(path) == nil {
+	st.mu.Lock()
+	open := st.docs[path] != nil
+	st.mu.Unlock()
+	if !open {
 		s.log.warnf("didClose for %s, which is not open", path)
 		return nil
 	}
-	st.modify("didClose "+path, func() {
+	st.didModify(fromDidClose, path, func() {
 		if d := st.docs[path]; d != nil {
 			d.mu.Lock()
 			d.buf.Close()
@@ -347,7 +352,7 @@ func (s *Server) DidClose(ctx context.Context, params *lsp.DidCloseTextDocumentP
 // DidChangeWatchedFiles records changes made outside the editor's buffers.
 func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *lsp.DidChangeWatchedFilesParams) error {
 	st := s.state
-	st.modify("didChangeWatchedFiles", func() {
+	st.didModify(fromWatchedFiles, "", func() {
 		if c, ok := s.opts.FS.(folderConfined); ok {
 			c.Forget() // a directory may have become a link
 		}
@@ -367,7 +372,7 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *lsp.DidChang
 func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *lsp.DidChangeWorkspaceFoldersParams) error {
 	st := s.state
 	var removed []string
-	st.modify("didChangeWorkspaceFolders", func() {
+	st.didModify(fromWorkspaceFolders, "", func() {
 		for _, f := range params.Event.Removed {
 			if p, ok := pathOf(f.URI); ok {
 				st.removeFolderLocked(p)
@@ -394,7 +399,7 @@ func (s *Server) DidChangeConfiguration(ctx context.Context, params *lsp.DidChan
 	}
 	s.applyLogLevel(settings)
 	st := s.state
-	st.modify("didChangeConfiguration", func() {
+	st.didModify(fromConfig, "", func() {
 		st.settings = settings
 		for f := range st.engines {
 			delete(st.engines, f) // analyze again under the new settings

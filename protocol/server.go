@@ -8,8 +8,13 @@
 // on the connection's read loop, so they take effect in the order they
 // arrive and before any later request is read. Requests then release the
 // read loop and run concurrently, each on the snapshot current when it
-// arrived. Every change goes through one function, Server.modify, which
-// makes the next snapshot and wakes the diagnostics loop.
+// arrived, and read nothing else: a snapshot holds immutable versions of
+// the open documents (each with its content hash and its single-file
+// analysis, computed once) and the folders' engine snapshots. Every
+// change goes through one function, state.didModify, with its cause:
+// the editor's notifications, which make the next snapshot and wake the
+// diagnostics loop, and the loop's own results (fromAnalysis), which
+// install a folder's new analysis the same way.
 package protocol
 
 import (

@@ -2,6 +2,7 @@ package protocol
 
 import (
 	"context"
+	"crypto/sha256"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -10,23 +11,28 @@ import (
 
 	"go.lsp.dev/uri"
 
+	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/facts"
+	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/syntax"
 	"github.com/rscls/rscls/analysis/vfs"
 )
 
-// document is an open editor buffer.
+// document is an open editor buffer. The session changes it; requests
+// never read it, but the versions it makes (docVersion).
 type document struct {
 	uri  uri.URI // as the client named it
 	path string
 
-	mu      sync.Mutex // guards everything below
-	buf     *syntax.Document
+	// Guarded by the session's lock:
 	version int32
 	seq     int        // number of edits applied since the document opened
 	edits   []textEdit // recent edits, to move older diagnostics along
-	cached  *docAnalysis
+	current *docVersion
+
+	mu  sync.Mutex // guards buf, which versions parse with
+	buf *syntax.Document
 }
 
 // textEdit records one edit in byte offsets.
@@ -35,36 +41,112 @@ type textEdit struct {
 	start, end, len int // replaced [start, end) with len bytes
 }
 
-// docAnalysis is the single-file analysis of one version of a document.
+// docVersion is one version of an open document: what a snapshot holds.
+// It never changes; its single-file analysis is computed on first use and
+// kept (memo), shared by every snapshot that holds the version.
+type docVersion struct {
+	doc     *document // the buffer it came from, whose parse it reuses
+	uri     uri.URI
+	path    string
+	version int32
+	seq     int
+	text    []byte
+	hash    [32]byte   // of text: what the snapshot read
+	edits   []textEdit // the document's edits up to seq; the slice is never written again
+
+	mu   sync.Mutex
+	memo *docAnalysis
+}
+
+// newVersion records the document's current content as a version; the
+// session's lock is held.
+func (d *document) newVersion() *docVersion {
+	text := d.buf.Src()
+	d.current = &docVersion{
+		doc: d, uri: d.uri, path: d.path, version: d.version, seq: d.seq,
+		text: text, hash: sha256.Sum256(text), edits: d.edits[:len(d.edits):len(d.edits)],
+	}
+	return d.current
+}
+
+// docAnalysis is the single-file analysis of one version of a document
+// under one project layout and configuration.
 type docAnalysis struct {
-	seq      int
+	project  *project.Project
+	config   *analysis.Config
 	src      []byte
 	facts    *facts.File
 	local    *facts.Local
 	findings []engine.Finding // the file's own findings
 }
 
-// docState is a document as a snapshot sees it: immutable.
-type docState struct {
-	uri     uri.URI
-	path    string
-	version int32
-	seq     int
-	text    []byte
+// analysis returns the single-file analysis of the version under the
+// folder analysis es: computed once per project layout and configuration.
+func (v *docVersion) analysis(es *engineState) *docAnalysis {
+	proj, config := es.snap.Project, es.snap.ConfigFor(v.path)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if a := v.memo; a != nil && a.project == proj && a.config == config {
+		return a
+	}
+	a := &docAnalysis{project: proj, config: config, src: v.text}
+	if engine.SkipReason(v.text) != "" {
+		// Skipped, as the workspace analysis skips it (and notes why):
+		// parsing a generated bundle on every keystroke, and keeping its
+		// tree, would cost far more than it tells.
+		a.facts, a.local = facts.Extract(syntax.Parse(nil, v.doc.buf.Lang()))
+	} else {
+		a.facts, a.local, a.findings = es.snap.AnalyzeFile(v.path, v.doc.tree(v))
+	}
+	v.memo = a
+	return a
+}
+
+// tree returns the syntax tree of version v: the buffer's, parsed
+// incrementally, while the buffer still holds v; otherwise a fresh parse.
+func (d *document) tree(v *docVersion) *syntax.Tree {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	// Every edit makes a new slice, so the buffer holds v while its
+	// content is v's very slice.
+	if src := d.buf.Src(); len(src) == len(v.text) && (len(src) == 0 || &src[0] == &v.text[0]) {
+		return d.buf.Tree()
+	}
+	return syntax.Parse(v.text, d.buf.Lang())
+}
+
+// editsSince returns the version's edits after seq, or ok=false when they
+// are no longer known.
+func (v *docVersion) editsSince(seq int) (edits []textEdit, ok bool) {
+	if seq == v.seq {
+		return nil, true
+	}
+	for i, e := range v.edits {
+		if e.seq == seq+1 {
+			return v.edits[i:], true
+		}
+	}
+	return nil, false
 }
 
 // engineState is a workspace folder's latest analyzed snapshot and, for
-// each open document, which of its edits that snapshot saw.
+// each open document, which version that analysis read.
 type engineState struct {
-	snap   *engine.Snapshot
-	docSeq map[string]int
+	snap *engine.Snapshot
+	read map[string]docMark
+}
+
+// docMark identifies a version of a document.
+type docMark struct {
+	seq  int
+	hash [32]byte
 }
 
 // snapshot is what requests read: the documents, settings and analyses at
 // one moment. It is never modified.
 type snapshot struct {
 	id       uint64
-	docs     map[string]docState
+	docs     map[string]*docVersion
 	folders  []string
 	engines  map[string]*engineState
 	settings *settings
@@ -89,8 +171,8 @@ func (sn *snapshot) engineFor(path string) *engineState {
 // overlay returns the disk with the open documents laid over it.
 func (sn *snapshot) overlay(base vfs.FS) vfs.FS {
 	files := make(map[string][]byte, len(sn.docs))
-	for p, d := range sn.docs {
-		files[p] = d.text
+	for p, v := range sn.docs {
+		files[p] = v.text
 	}
 	return vfs.NewOverlay(base, files)
 }
@@ -133,7 +215,7 @@ func newState(s *Server) *state {
 		published: map[uri.URI]string{},
 		noted:     map[string]map[string]bool{},
 	}
-	st.current.Store(&snapshot{docs: map[string]docState{}, engines: map[string]*engineState{}, settings: st.settings})
+	st.current.Store(&snapshot{docs: map[string]*docVersion{}, engines: map[string]*engineState{}, settings: st.settings})
 	return st
 }
 
@@ -150,42 +232,69 @@ func (st *state) close() {
 	st.mu.Unlock()
 }
 
-// modify is the one funnel for changes: it applies change under the lock,
-// makes the next immutable snapshot, cancels analysis of the previous one
-// and wakes the diagnostics loop. cause names the change in the log.
-func (st *state) modify(cause string, change func()) {
+// modification says what caused a change of the session: the funnel
+// acts on it (an analysis result does not start another analysis), and
+// the log names it.
+type modification uint8
+
+const (
+	fromInitialized modification = iota
+	fromDidOpen
+	fromDidChange
+	fromDidSave
+	fromDidClose
+	fromWatchedFiles
+	fromWorkspaceFolders
+	fromConfig
+	fromAnalysis // the analysis loop installs a folder's new analysis
+)
+
+var modificationNames = [...]string{"initialized", "didOpen", "didChange", "didSave", "didClose", "didChangeWatchedFiles", "didChangeWorkspaceFolders", "didChangeConfiguration", "analysis"}
+
+func (m modification) String() string { return modificationNames[m] }
+
+// didModify is the one funnel for changes: it applies change under the
+// lock and makes the next immutable snapshot. Unless the change is an
+// analysis result, it also cancels the analysis of the previous snapshot
+// and wakes the diagnostics loop. subject (a path, a folder) is for the
+// log.
+func (st *state) didModify(cause modification, subject string, change func()) {
 	st.mu.Lock()
 	change()
 	st.seq++
 	seq := st.seq
 	st.storeSnapshotLocked()
-	if st.cancel != nil {
-		st.cancel()
-		st.cancel = nil
-	}
-	// Woken under the lock, so that run sees busy and the wake together.
-	st.busy = true
-	select {
-	case st.wake <- struct{}{}:
-	default:
+	if cause != fromAnalysis {
+		if st.cancel != nil {
+			st.cancel()
+			st.cancel = nil
+		}
+		// Woken under the lock, so that run sees busy and the wake together.
+		st.busy = true
+		select {
+		case st.wake <- struct{}{}:
+		default:
+		}
 	}
 	st.mu.Unlock()
-	st.s.log.debugf("snapshot %d: %s", seq, cause)
+	if subject != "" {
+		st.s.log.debugf("snapshot %d: %s %s", seq, cause, subject)
+	} else {
+		st.s.log.debugf("snapshot %d: %s", seq, cause)
+	}
 }
 
 // storeSnapshotLocked publishes the snapshot of the current state.
 func (st *state) storeSnapshotLocked() {
 	sn := &snapshot{
 		id:       st.seq,
-		docs:     make(map[string]docState, len(st.docs)),
+		docs:     make(map[string]*docVersion, len(st.docs)),
 		folders:  append([]string(nil), st.folders...),
 		engines:  make(map[string]*engineState, len(st.engines)),
 		settings: st.settings,
 	}
 	for p, d := range st.docs {
-		d.mu.Lock()
-		sn.docs[p] = docState{uri: d.uri, path: p, version: d.version, seq: d.seq, text: d.buf.Src()}
-		d.mu.Unlock()
+		sn.docs[p] = d.current
 	}
 	for f, e := range st.engines {
 		sn.engines[f] = e
@@ -244,44 +353,6 @@ func (st *state) removeFolderLocked(root string) {
 	delete(st.pending, root)
 }
 
-// analyze returns the single-file analysis of the document's current text,
-// computing it (with an incremental reparse) when it is stale.
-func (st *state) analyze(d *document, es *engineState) *docAnalysis {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.cached != nil && d.cached.seq == d.seq {
-		return d.cached
-	}
-	if engine.SkipReason(d.buf.Src()) != "" {
-		// Skipped, as the workspace analysis skips it (and notes why):
-		// parsing a generated bundle on every keystroke, and keeping its
-		// tree, would cost far more than it tells.
-		f, local := facts.Extract(syntax.Parse(nil, d.buf.Lang()))
-		d.cached = &docAnalysis{seq: d.seq, src: d.buf.Src(), facts: f, local: local}
-		return d.cached
-	}
-	tree := d.buf.Tree()
-	f, local, findings := es.snap.AnalyzeFile(d.path, tree)
-	d.cached = &docAnalysis{seq: d.seq, src: tree.Src, facts: f, local: local, findings: findings}
-	return d.cached
-}
-
-// editsSince returns the document's edits after seq, or ok=false when they
-// are no longer known.
-func (d *document) editsSince(seq int) (edits []textEdit, ok bool) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if seq == d.seq {
-		return nil, true
-	}
-	for i, e := range d.edits {
-		if e.seq == seq+1 {
-			return append([]textEdit(nil), d.edits[i:]...), true
-		}
-	}
-	return nil, false
-}
-
 // maxKeptEdits bounds the edit history kept to move diagnostics along.
 const maxKeptEdits = 4096
 
@@ -326,9 +397,7 @@ func (st *state) testState() testState {
 	defer st.mu.Unlock()
 	out := testState{Settled: !st.busy, Documents: map[uri.URI]testDoc{}}
 	for _, d := range st.docs {
-		d.mu.Lock()
-		out.Documents[d.uri] = testDoc{Version: d.version, Text: string(d.buf.Src())}
-		d.mu.Unlock()
+		out.Documents[d.uri] = testDoc{Version: d.version, Text: string(d.current.text)}
 	}
 	return out
 }
