@@ -131,6 +131,35 @@ describe('npx rscls', () => {
   });
 });
 
+// The Linux binaries of other architectures, when built here, run under
+// qemu-user (Debian: qemu-user) and must report what this machine's does.
+describe('the other Linux binaries', () => {
+  const qemu = { x64: 'qemu-x86_64', arm64: 'qemu-aarch64' };
+  const others = readdirSync(outDir)
+    .map((f) => allTargets.find((t) => f === `rscls-${t}-${version}.tgz`))
+    .filter((t) => t && t.startsWith('linux-') && t !== hostTarget);
+  for (const target of others) {
+    test(`${target} checks the example app as ${hostTarget} does`, (t) => {
+      const emulator = qemu[target.split('-')[1]];
+      if (spawnSync('sh', ['-c', `command -v ${emulator}`]).status !== 0) {
+        t.skip(`${emulator} is not installed (Debian: apt-get install qemu-user)`);
+        return;
+      }
+      const dir = path.join(scratch, target);
+      mkdirSync(dir);
+      run('tar', ['-xzf', path.join(outDir, `rscls-${target}-${version}.tgz`), '-C', dir]);
+      const exe = path.join(dir, 'package', 'bin', 'rscls');
+      const opts = { cwd: project, env: npmEnv(), encoding: 'utf8', timeout: 120_000 };
+      const printed = spawnSync(emulator, [exe, 'version'], opts);
+      assert.equal(printed.stdout, `rscls ${version}\n`, printed.stderr);
+      const want = npx(project, ['check', 'example']);
+      const got = spawnSync(emulator, [exe, 'check', 'example'], opts);
+      assert.equal(got.status, 1, got.stderr);
+      assert.equal(got.stdout, want.stdout);
+    });
+  }
+});
+
 // The editor starts node_modules/.bin/rscls as its language server.
 describe('node_modules/.bin/rscls as a language server', () => {
   test('speaks LSP on standard input and output and exits 0 after shutdown', async () => {
