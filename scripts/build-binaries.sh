@@ -154,11 +154,6 @@ for target in $targets; do
       # glibc nor MinGW's DLLs; netgo and osusergo keep it from calling
       # into glibc's NSS.
       ldflags="-s -w -linkmode external -extldflags=-static"
-      if [[ $goos == windows && $cc != *zig* ]]; then
-        # MinGW-w64 has clock_gettime (analysis/syntax's parse budget) in
-        # its winpthreads library, which GCC does not link by default.
-        cgo_ldflags+=" -lwinpthread"
-      fi
       ;;
     darwin)
       # -w only: with -s the Go linker asks the C linker for -Wl,-x, which
