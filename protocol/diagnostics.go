@@ -102,7 +102,7 @@ func (st *state) docFindings(sn *snapshot, v *docVersion) ([]engine.Finding, []b
 	if es == nil {
 		return nil, nil, false // the folder is still loading; the load publishes it
 	}
-	a := v.analysis(es)
+	a := v.analysis(es, st.s.log)
 	out := append([]engine.Finding(nil), a.findings...)
 	graphFindings := es.snap.GraphFindingsFor(v.path)
 	if len(graphFindings) > 0 {
@@ -258,11 +258,24 @@ func (st *state) phase2() {
 			st.publishFolder(st.current.Load(), f, es)
 		}
 	}
-	progress.end("")
+	skipped := ""
+	st.mu.Lock()
+	n := 0
+	for _, es := range st.engines {
+		n += es.snap.Skipped()
+	}
+	st.mu.Unlock()
+	switch {
+	case n == 1:
+		skipped = "1 file not analyzed; the log says why"
+	case n > 1:
+		skipped = fmt.Sprintf("%d files not analyzed; the log says why", n)
+	}
+	progress.end(skipped)
 	if failed {
 		st.s.status("error", "the analysis failed; see the log")
 	} else {
-		st.s.status("ready", "")
+		st.s.status("ready", skipped)
 	}
 	if st.s.caps.codeLensRefresh {
 		go func() {

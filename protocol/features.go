@@ -46,15 +46,19 @@ func (s *Server) viewOf(u uri.URI) (*view, bool) {
 	}
 	v := &view{sn: sn, es: es, path: path, uri: u, doc: sn.docs[path]}
 	if v.doc != nil {
-		v.a = v.doc.analysis(es)
+		v.a = v.doc.analysis(es, s.log)
 	} else {
 		lang, ok := syntax.LangForPath(path)
 		src, err := s.opts.FS.ReadFile(path)
 		if !ok || err != nil {
 			return nil, false
 		}
-		f, local, findings := es.snap.AnalyzeFile(path, syntax.Parse(src, lang))
-		v.a = &docAnalysis{src: src, facts: f, local: local, findings: findings}
+		v.a = skippedAnalysis(src, lang)
+		if tree, err := syntax.Parse(src, lang); err == nil {
+			if f, local, findings, err := es.snap.AnalyzeFile(path, tree); err == nil {
+				v.a = &docAnalysis{src: src, facts: f, local: local, findings: findings}
+			}
+		}
 	}
 	v.m = textpos.NewMapper(v.a.src)
 	return v, true

@@ -82,29 +82,47 @@ type docAnalysis struct {
 
 // analysis returns the single-file analysis of the version under the
 // folder analysis es: computed once per project layout and configuration.
-func (v *docVersion) analysis(es *engineState) *docAnalysis {
+// A version whose analysis overruns its budget is skipped (and logged);
+// the document's next edit makes a new version, analyzed afresh.
+func (v *docVersion) analysis(es *engineState, log *logger) *docAnalysis {
 	proj, config := es.snap.Project, es.snap.ConfigFor(v.path)
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if a := v.memo; a != nil && a.project == proj && a.config == config {
 		return a
 	}
-	a := &docAnalysis{project: proj, config: config, src: v.text}
-	if engine.SkipReason(v.text) != "" {
-		// Skipped, as the workspace analysis skips it (and notes why):
-		// parsing a generated bundle on every keystroke, and keeping its
-		// tree, would cost far more than it tells.
-		a.facts, a.local = facts.Extract(syntax.Parse(nil, v.doc.buf.Lang()))
-	} else {
-		a.facts, a.local, a.findings = es.snap.AnalyzeFile(v.path, v.doc.tree(v))
-	}
+	a := v.analyze(es, log)
+	a.project, a.config = proj, config
 	v.memo = a
 	return a
 }
 
+func (v *docVersion) analyze(es *engineState, log *logger) *docAnalysis {
+	lang := v.doc.buf.Lang()
+	if engine.SkipReason(v.text) != "" {
+		// Skipped, as the workspace analysis skips it (and notes why):
+		// parsing a generated bundle on every keystroke, and keeping its
+		// tree, would cost far more than it tells.
+		return skippedAnalysis(v.text, lang)
+	}
+	tree, err := v.doc.tree(v)
+	var f *facts.File
+	var local *facts.Local
+	var findings []engine.Finding
+	if err == nil {
+		f, local, findings, err = es.snap.AnalyzeFile(v.path, tree)
+	}
+	if err != nil {
+		// Over its budget: no findings for this text.
+		log.infof("%s: skipped until its next edit: %v", v.path, err)
+		return skippedAnalysis(v.text, lang)
+	}
+	return &docAnalysis{src: v.text, facts: f, local: local, findings: findings}
+}
+
 // tree returns the syntax tree of version v: the buffer's, parsed
 // incrementally, while the buffer still holds v; otherwise a fresh parse.
-func (d *document) tree(v *docVersion) *syntax.Tree {
+func (d *document) tree(v *docVersion) (*syntax.Tree, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	// Every edit makes a new slice, so the buffer holds v while its
@@ -351,6 +369,13 @@ func (st *state) removeFolderLocked(root string) {
 	}
 	delete(st.engines, root)
 	delete(st.pending, root)
+}
+
+// skippedAnalysis stands for a text that is not analyzed: the facts of an
+// empty file, no findings.
+func skippedAnalysis(src []byte, lang syntax.Lang) *docAnalysis {
+	f, local := facts.Extract(syntax.Empty(lang))
+	return &docAnalysis{src: src, facts: f, local: local}
 }
 
 // maxKeptEdits bounds the edit history kept to move diagnostics along.

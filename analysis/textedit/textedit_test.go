@@ -50,8 +50,12 @@ func TestOverlap(t *testing.T) {
 	}
 }
 
-func extract(src string) *facts.File {
-	f, _ := facts.Extract(syntax.Parse([]byte(src), syntax.TSX))
+func extract(t *testing.T, src string) *facts.File {
+	tree, err := syntax.Parse([]byte(src), syntax.TSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := facts.Extract(tree)
 	return f
 }
 
@@ -81,7 +85,7 @@ func TestStyle(t *testing.T) {
 			"import 'server-only'\n// only a comment\n",
 		},
 	} {
-		f := extract(c.src)
+		f := extract(t, c.src)
 		for _, tc := range []struct {
 			edit analysis.TextEdit
 			want string

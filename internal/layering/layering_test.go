@@ -77,6 +77,7 @@ var layers = []struct {
 	{"internal/synth/...", []string{"analysis/project", "analysis/vfs", "internal/synth"}},
 	{"internal/fuzzseed", []string{"internal/txtar"}},
 	{"internal/txtar", nil},
+	{"internal/nextfixtures", nil},
 	{"internal/layering", nil},
 	// The binary wires everything together.
 	{"cmd/...", []string{"analysis/...", "protocol", "internal/...", "go.lsp.dev/..."}},
