@@ -258,23 +258,17 @@ func packageOf(path string) string {
 
 func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
 	s.rerun++
-	config := s.ConfigFor(r.Path)
 	file := r.Info
 	view := s.graph.View()
 	defer func() { s.graphDeps[r.Path] = view.Deps() }()
+	p := &passes{
+		base:   analysis.Pass{File: &file, Graph: view, Module: m, Config: s.ConfigFor(r.Path), ReadFile: s.FS.ReadFile, Rel: s.Rel},
+		report: func(d analysis.Diagnostic) { s.graphDiags[r.Path] = append(s.graphDiags[r.Path], d) },
+	}
 	for _, a := range s.opts.Analyzers {
-		if a.Scope != analysis.GraphScope {
-			continue
+		if a.Scope == analysis.GraphScope {
+			p.check(a)
 		}
-		pass := &analysis.Pass{Analyzer: a, File: &file, Graph: view, Module: m, Config: config, ReadFile: s.FS.ReadFile, Rel: s.Rel}
-		pass.Report = func(d analysis.Diagnostic) {
-			d.Rule, d.Tags = a.Name, d.Tags|a.Tags
-			if d.URL == "" {
-				d.URL = a.URL
-			}
-			s.graphDiags[r.Path] = append(s.graphDiags[r.Path], d)
-		}
-		runSafely(a, pass)
 	}
 }
 
@@ -552,23 +546,6 @@ func (s *Snapshot) runFileAnalyzers(r *FileResult, src []byte) {
 		panic(err)
 	}
 	s.runFileAnalyzersOn(r, tree)
-}
-
-// runSafely runs an analyzer, turning a panic into a diagnostic instead of
-// taking the whole process down. An overrun budget is not a bug of the
-// analyzer: it goes on up, to skip the file.
-func runSafely(a *analysis.Analyzer, pass *analysis.Pass) {
-	defer func() {
-		if p := recover(); p != nil {
-			if be, ok := p.(*syntax.BudgetError); ok {
-				panic(be)
-			}
-			pass.Report(analysis.Diagnostic{Message: fmt.Sprintf("internal error in check %s: %v", a.Name, p)})
-		}
-	}()
-	if err := a.Run(pass); err != nil {
-		pass.Report(analysis.Diagnostic{Message: fmt.Sprintf("internal error in check %s: %v", a.Name, err)})
-	}
 }
 
 // Findings returns the findings for every file, sorted by path and position.

@@ -162,21 +162,15 @@ func (s *Snapshot) runFileAnalyzersOn(r *FileResult, tree *syntax.Tree) (*facts.
 	}
 	file := r.Info
 	file.Src = tree.Src
-	config := s.ConfigFor(r.Path)
+	p := &passes{
+		base:   analysis.Pass{File: &file, Syntax: local, Config: s.ConfigFor(r.Path)},
+		report: func(d analysis.Diagnostic) { r.Diags = append(r.Diags, d) },
+		after:  dl.CheckNow,
+	}
 	for _, a := range s.opts.Analyzers {
-		if a.Scope != analysis.FileScope {
-			continue
+		if a.Scope == analysis.FileScope {
+			p.check(a)
 		}
-		pass := &analysis.Pass{Analyzer: a, File: &file, Syntax: local, Config: config}
-		pass.Report = func(d analysis.Diagnostic) {
-			d.Rule, d.Tags = a.Name, d.Tags|a.Tags
-			if d.URL == "" {
-				d.URL = a.URL
-			}
-			r.Diags = append(r.Diags, d)
-		}
-		runSafely(a, pass)
-		dl.CheckNow()
 	}
 	return f, local
 }

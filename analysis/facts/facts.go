@@ -309,6 +309,16 @@ func (f *File) Has(kind rsc.DirectiveKind) bool {
 	return false
 }
 
+// Directive returns the module's first directive of the given kind, or nil.
+func (f *File) Directive(kind rsc.DirectiveKind) *Directive {
+	for i := range f.Directives {
+		if f.Directives[i].Kind == kind {
+			return &f.Directives[i]
+		}
+	}
+	return nil
+}
+
 // ExportNamed returns the export with the given name, or nil.
 func (f *File) ExportNamed(name string) *Export {
 	if f.exportIndex != nil {

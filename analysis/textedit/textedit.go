@@ -148,3 +148,15 @@ func LineIndent(src []byte, offset int) string {
 	}
 	return string(src[lineStart:i])
 }
+
+// AddUseClientFix is the fix that marks a file 'use client'. It changes
+// where the file's code runs, so it needs review: rscls check --fix does
+// not apply it unattended.
+func AddUseClientFix(f *facts.File) analysis.SuggestedFix {
+	return analysis.SuggestedFix{
+		ID:          analysis.FixAddUseClient,
+		Message:     `Add "use client" to the top of the file`,
+		Edits:       []analysis.TextEdit{InsertDirective(f, "use client")},
+		NeedsReview: true,
+	}
+}

@@ -59,7 +59,7 @@ var layers = []struct {
 	// Analyzers that report nothing and hand results to others.
 	{"analysis/passes/...", with(core, []string{"analysis/textedit", "analysis/passes/..."})},
 	// Checks see their pass: the core, edits, and the analyzers they require.
-	{"analysis/checks/...", with(core, []string{"analysis/textedit", "analysis/passes/...", "analysis/checks/checkutil"})},
+	{"analysis/checks/...", with(core, []string{"analysis/textedit", "analysis/passes/..."})},
 	{"analysis/suite", []string{"analysis", "analysis/checks/..."}},
 	// The driver runs any analyzer; it knows none by name.
 	{"analysis/engine", with(core, []string{"analysis/textedit", "analysis/vfs"})},

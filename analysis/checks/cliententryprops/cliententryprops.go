@@ -28,10 +28,10 @@ prop named action, or ending in Action, is taken to be a Server Function.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
-	if !m.Boundary || m.External || len(m.Facts.ClientProps) == 0 {
-		return nil
+	if !m.Boundary || len(m.Facts.ClientProps) == 0 {
+		return nil, nil
 	}
 	// Which components do Server Components import, and where.
 	importedBy := map[string]graph.Edge{}
@@ -74,7 +74,7 @@ func run(pass *analysis.Pass) error {
 			}},
 		})
 	}
-	return nil
+	return nil, nil
 }
 
 func componentName(export string) string {

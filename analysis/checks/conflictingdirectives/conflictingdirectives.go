@@ -31,7 +31,7 @@ type directive struct {
 	stmt facts.Span
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	var file []directive
 	for _, d := range pass.File.Facts.Directives {
 		file = append(file, directive{d.Kind, d.Span, d.Stmt})
@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) error {
 		}
 		check(pass, list, "function body")
 	}
-	return nil
+	return nil, nil
 }
 
 // check reports the first directive that conflicts with an earlier one.

@@ -22,13 +22,13 @@ refuses to build it otherwise.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	file := pass.File
 	if file.Role != project.RoleError && file.Role != project.RoleGlobalError {
-		return nil
+		return nil, nil
 	}
 	if file.Facts.Has(rsc.UseClient) {
-		return nil
+		return nil, nil
 	}
 	start, end := file.Facts.FirstStmt, file.Facts.FirstStmt
 	if start < len(file.Src) {
@@ -48,5 +48,5 @@ func run(pass *analysis.Pass) error {
 			Edits:   []analysis.TextEdit{textedit.InsertDirective(file.Facts, "use client")},
 		}},
 	})
-	return nil
+	return nil, nil
 }

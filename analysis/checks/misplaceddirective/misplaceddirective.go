@@ -28,7 +28,7 @@ a directive anywhere else, a directive wrapped in parentheses, and
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	src := pass.File.Src
 	f := pass.File.Facts
 	for _, s := range pass.Syntax.Strings {
@@ -95,7 +95,7 @@ func run(pass *analysis.Pass) error {
 			pass.Report(d)
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // literal returns the directive as written, quotes included.

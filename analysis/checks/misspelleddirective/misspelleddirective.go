@@ -29,7 +29,7 @@ reports these as unsupported directive names.`,
 
 var canonical = []string{"use client", "use server", "use cache"}
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Config.CacheKindsOrNil()...)
 	for _, s := range pass.Syntax.Strings {
 		if s.Container == facts.InNestedBlock {
@@ -55,7 +55,7 @@ func run(pass *analysis.Pass) error {
 		}
 		pass.Report(d)
 	}
-	return nil
+	return nil, nil
 }
 
 var cacheForm = regexp.MustCompile(`^use\s*cache\s*(:?)\s*([A-Za-z0-9_-]*)\s*$`)

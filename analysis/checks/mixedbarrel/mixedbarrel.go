@@ -10,9 +10,9 @@ import (
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/passes/environment"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/textedit"
 )
@@ -31,23 +31,16 @@ module that declares it.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/optimizing/package-bundling#optimizing-package-imports",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
+	Envs:     graph.Envs[:],
+	Requires: []*analysis.Analyzer{environment.Analyzer},
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
-	m := pass.Module
-	if m.External {
-		return nil
+func run(pass *analysis.Pass) (any, error) {
+	for i := range pass.Module.Facts.Imports {
+		check(pass, pass.Env, i)
 	}
-	for _, env := range graph.Envs {
-		if !m.In(env) {
-			continue
-		}
-		for i := range m.Facts.Imports {
-			check(pass, env, i)
-		}
-	}
-	return nil
+	return nil, nil
 }
 
 // isBarrel reports whether a module only re-exports other modules.
@@ -58,7 +51,7 @@ func isBarrel(b *graph.Module) bool {
 // problem says why module o breaks env ("" when it does not).
 func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
 	if env == graph.Client {
-		if why := checkutil.ServerOnlyReason(pass.Graph, o, pass.Config); why != "" {
+		if why := pass.ResultOf[environment.Analyzer].(*environment.Result).ServerOnly(o); why != "" {
 			return fmt.Sprintf("a module that depends on %q", why)
 		}
 		return ""

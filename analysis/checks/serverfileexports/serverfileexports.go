@@ -26,10 +26,10 @@ plain objects and arrays.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	f := pass.File.Facts
 	if f.Has(rsc.UseClient) {
-		return nil // conflictingDirectives reports the file
+		return nil, nil // conflictingDirectives reports the file
 	}
 	kind := rsc.NoDirective
 	for _, d := range f.Directives {
@@ -39,7 +39,7 @@ func run(pass *analysis.Pass) error {
 		}
 	}
 	if kind == rsc.NoDirective {
-		return nil
+		return nil, nil
 	}
 	onlyAsync := fmt.Sprintf(`Only async functions are allowed to be exported in a %q file.`, kind.String())
 	mustBeAsync := `Server Actions must be async functions.`
@@ -76,5 +76,5 @@ func run(pass *analysis.Pass) error {
 			}
 		}
 	}
-	return nil
+	return nil, nil
 }

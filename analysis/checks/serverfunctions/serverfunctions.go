@@ -27,7 +27,7 @@ must name a configured cache handler.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Config.CacheKindsOrNil()...)
 	f := pass.File.Facts
 	for _, d := range f.Directives {
@@ -44,7 +44,7 @@ func run(pass *analysis.Pass) error {
 			forbidden(pass, fn)
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 func reportKind(pass *analysis.Pass, kind string, at facts.Span) {

@@ -31,17 +31,17 @@ Fewer boundaries make the server/client split easier to follow.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
 	g := pass.Graph
-	if !m.Boundary || m.External || m.Role != project.RoleNone {
-		return nil
+	if !m.Boundary || m.Role != project.RoleNone {
+		return nil, nil
 	}
 	if g.BoundaryImporter(m).From != nil || len(g.Importers(m, graph.Client)) == 0 {
-		return nil // Server Components import it, or nothing does
+		return nil, nil // Server Components import it, or nothing does
 	}
 	if usesClientAPIs(m.Facts) || wrapsPackage(g, m) {
-		return nil
+		return nil, nil
 	}
 	for _, d := range m.Facts.Directives {
 		if d.Kind != rsc.UseClient {
@@ -59,9 +59,9 @@ func run(pass *analysis.Pass) error {
 			diag.Fixes = []analysis.SuggestedFix{fix}
 		}
 		pass.Report(diag)
-		return nil
+		return nil, nil
 	}
-	return nil
+	return nil, nil
 }
 
 // wrapsPackage reports whether the module imports a third-party package

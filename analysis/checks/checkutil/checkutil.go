@@ -1,2 +1,0 @@
-// Package checkutil holds what several checks share.
-package checkutil
