@@ -96,6 +96,15 @@ type Analyzer struct {
 	// ResultType is the type of the result Run returns, for analyzers
 	// that others require; nil for checks, whose Run returns nil.
 	ResultType reflect.Type
+	// FileFact, for a graph check, extracts what the check needs to know
+	// of a file from its syntax, since graph passes see facts, not trees.
+	// The driver runs it on every file it parses, installed packages'
+	// modules included, with Pass.File and Pass.Syntax set, and keeps a
+	// non-nil result with the file's facts, in caches too; the check
+	// reads it back with Pass.FileFact. The result is a pointer to a
+	// struct that encoding/gob can encode, of type FileFactType.
+	FileFact     func(pass *Pass) any
+	FileFactType reflect.Type
 	// Run reports diagnostics through pass.Report and returns the
 	// analyzer's result.
 	Run func(pass *Pass) (any, error)
@@ -148,6 +157,9 @@ func Validate(analyzers []*Analyzer) error {
 		}
 		if len(a.Envs) > 0 && (a.Scope != GraphScope || a.ResultType != nil) {
 			return fmt.Errorf("analyzer %q: only graph checks that return no result have Envs", a.Name)
+		}
+		if (a.FileFact != nil) != (a.FileFactType != nil) || a.FileFactType != nil && a.FileFactType.Kind() != reflect.Pointer {
+			return fmt.Errorf("analyzer %q: a FileFact needs a FileFactType, a pointer type", a.Name)
 		}
 		for _, r := range a.Requires {
 			if r.Scope != a.Scope {
@@ -277,6 +289,15 @@ type Pass struct {
 	Config *Config
 	// Report records a diagnostic.
 	Report func(Diagnostic)
+}
+
+// FileFact returns what the pass's analyzer extracted from the file of
+// module m with its FileFact, or nil.
+func (p *Pass) FileFact(m *graph.Module) any {
+	if m == nil || m.Facts == nil {
+		return nil
+	}
+	return m.Facts.Extra[p.Analyzer.Name]
 }
 
 // Reportf reports a diagnostic at [start, end) with a formatted message.

@@ -120,6 +120,7 @@ type Snapshot struct {
 
 // Load discovers and analyzes the workspace at root.
 func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
+	registerFileFacts(opts.Analyzers)
 	root = filepath.Clean(root)
 	proj, err := project.Discover(fsys, root)
 	if err != nil {
@@ -492,6 +493,9 @@ func (s *Snapshot) cacheKey(r *FileResult) [32]byte {
 	for _, a := range s.opts.Analyzers {
 		if a.Scope == analysis.FileScope {
 			fmt.Fprintf(h, "a:%s\x00", a.Name)
+		}
+		if a.FileFact != nil {
+			fmt.Fprintf(h, "fact:%s\x00", a.Name)
 		}
 	}
 	var key [32]byte

@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"encoding/gob"
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/graph"
@@ -54,6 +56,55 @@ func (p *passes) check(a *analysis.Analyzer) {
 	}
 	if p.after != nil {
 		p.after()
+	}
+}
+
+// fileFact runs an analyzer's FileFact and keeps its result with the
+// file's facts.
+func (p *passes) fileFact(a *analysis.Analyzer) {
+	pass := p.base
+	pass.Analyzer = a
+	v, err := func() (v any, err error) {
+		defer func() {
+			if x := recover(); x != nil {
+				if be, ok := x.(*syntax.BudgetError); ok {
+					panic(be)
+				}
+				err = fmt.Errorf("%v", x)
+			}
+		}()
+		return a.FileFact(&pass), nil
+	}()
+	switch {
+	case err == nil && v != nil && reflect.TypeOf(v) != a.FileFactType:
+		err = fmt.Errorf("file fact of type %T, not %v", v, a.FileFactType)
+	case err == nil && v != nil:
+		f := p.base.File.Facts
+		if f.Extra == nil {
+			f.Extra = map[string]any{}
+		}
+		f.Extra[a.Name] = v
+	}
+	if err != nil {
+		p.report(analysis.Diagnostic{Rule: a.Name, URL: a.URL, Message: fmt.Sprintf("internal error in check %s: %v", a.Name, err)})
+	}
+	if p.after != nil {
+		p.after()
+	}
+}
+
+// registered remembers the file fact types given to encoding/gob.
+var registered sync.Map
+
+// registerFileFacts tells encoding/gob the types of the analyzers' file
+// facts, which caches keep inside facts.File.Extra.
+func registerFileFacts(analyzers []*analysis.Analyzer) {
+	for _, a := range analyzers {
+		if t := a.FileFactType; t != nil {
+			if _, done := registered.LoadOrStore(t, true); !done {
+				gob.Register(reflect.New(t.Elem()).Interface())
+			}
+		}
 	}
 }
 

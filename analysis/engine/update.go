@@ -34,6 +34,7 @@ func structural(path string) bool {
 // package.json, tsconfig, rscls.json or next.config changed), the project
 // discovery and the resolver's caches.
 func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, opts Options) (*Snapshot, error) {
+	registerFileFacts(opts.Analyzers)
 	rediscover := false
 	for _, p := range changed {
 		if structural(p) {
@@ -157,15 +158,23 @@ func (s *Snapshot) runFileAnalyzersOn(r *FileResult, tree *syntax.Tree) (*facts.
 	f, local := facts.ExtractWithin(tree, dl)
 	r.Facts = f
 	r.Info.Facts = f
-	if r.Info.InNodeModules {
-		return f, local
-	}
 	file := r.Info
 	file.Src = tree.Src
 	p := &passes{
 		base:   analysis.Pass{File: &file, Syntax: local, Config: s.ConfigFor(r.Path)},
 		report: func(d analysis.Diagnostic) { r.Diags = append(r.Diags, d) },
 		after:  dl.CheckNow,
+	}
+	// What graph checks extract for themselves, from every file the
+	// graph may hold.
+	for _, a := range s.opts.Analyzers {
+		if a.FileFact != nil {
+			p.fileFact(a)
+		}
+	}
+	if r.Info.InNodeModules {
+		r.Diags = nil
+		return f, local
 	}
 	for _, a := range s.opts.Analyzers {
 		if a.Scope == analysis.FileScope {

@@ -43,9 +43,29 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// isBarrel reports whether a module only re-exports other modules.
+// isBarrel reports whether a module only re-exports other modules (an
+// index file of re-exports): no code, no uses, two or more sources.
 func isBarrel(b *graph.Module) bool {
-	return b.Facts != nil && b.Facts.Barrel && !b.Boundary && !b.ServerRef
+	if b.Facts == nil || b.Boundary || b.ServerRef {
+		return false
+	}
+	f := b.Facts
+	if len(f.Exports) == 0 || len(f.JSX) > 0 || len(f.Globals) > 0 || len(f.APIs) > 0 {
+		return false
+	}
+	sources := map[string]bool{}
+	for _, x := range f.Exports {
+		if x.Kind != facts.ExportReExport && x.Kind != facts.ExportAll {
+			return false
+		}
+		sources[x.Source] = true
+	}
+	for _, st := range f.Stmts {
+		if !st.Decl {
+			return false
+		}
+	}
+	return len(sources) >= 2
 }
 
 // problem says why module o breaks env ("" when it does not).
