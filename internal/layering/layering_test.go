@@ -80,7 +80,7 @@ var layers = []struct {
 	{"internal/nextfixtures", nil},
 	{"internal/layering", nil},
 	// The binary wires everything together.
-	{"cmd/...", []string{"analysis/...", "protocol", "internal/...", "go.lsp.dev/..."}},
+	{"cmd/...", []string{"cmd/lsp", "analysis/...", "protocol", "internal/...", "go.lsp.dev/..."}},
 	{"editors/...", nil},
 }
 
