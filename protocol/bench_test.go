@@ -19,7 +19,7 @@ import (
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/internal/osfs"
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 // benchServer is a server on a synthetic workspace, driven over pipes.

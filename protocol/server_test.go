@@ -12,7 +12,6 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/rscls/rscls/analysis/engine"
-	"github.com/rscls/rscls/analysis/textpos"
 )
 
 var crossFile = map[string]string{
@@ -201,46 +200,6 @@ func TestWatchedFilesAndFolders(t *testing.T) {
 	c.waitFor("the other folder's diagnostics", func() bool { p := c.diags[fileURI]; return p != nil && len(p.Diagnostics) == 1 })
 	c.notify("workspace/didChangeWorkspaceFolders", &lsp.DidChangeWorkspaceFoldersParams{Event: lsp.WorkspaceFoldersChangeEvent{Removed: []lsp.WorkspaceFolder{{URI: otherURI, Name: "other"}}}})
 	c.waitFor("the removed folder's diagnostics to clear", func() bool { p := c.diags[fileURI]; return p != nil && len(p.Diagnostics) == 0 })
-}
-
-func TestSourceActionsAndLensSetting(t *testing.T) {
-	c := newTestClient(t, map[string]string{
-		"package.json":      `{"dependencies":{"next":"15.0.0"}}`,
-		"app/page.tsx":      "import { x } from '../lib/x'\nexport default function P() { return x }\n",
-		"lib/x.ts":          "export const x = 1\n",
-		"components/one.ts": "import x from 'y'\n'use client'\nexport const z = x\n",
-	}, clientOptions{settings: `{"diagnosticsDelay": 5, "codeLens": false}`})
-	c.open("lib/x.ts", "components/one.ts")
-	var actions []lsp.CommandOrCodeAction
-	c.mustCall("textDocument/codeAction", &lsp.CodeActionParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("lib/x.ts")},
-		Context: lsp.CodeActionContext{Only: []lsp.CodeActionKind{lsp.CodeActionKindSource}}}, &actions)
-	titles := map[string]*lsp.CodeAction{}
-	for _, a := range actions {
-		ca := a.(*lsp.CodeAction)
-		titles[ca.Title] = ca
-	}
-	add := titles[`Add "use client"`]
-	if add == nil || titles[`Add import "server-only"`] == nil || len(titles) != 2 {
-		t.Fatalf("source actions for lib/x.ts: %v", titles)
-	}
-	if got := applyEdits(t, c.read("lib/x.ts"), add.Edit.Changes[c.uri("lib/x.ts")], textpos.UTF16); got != "'use client'\n\nexport const x = 1\n" {
-		t.Errorf("Add \"use client\" gives %q", got)
-	}
-	actions = nil
-	c.mustCall("textDocument/codeAction", &lsp.CodeActionParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("components/one.ts")},
-		Context: lsp.CodeActionContext{Only: []lsp.CodeActionKind{"source.rscls.moveDirective"}}}, &actions)
-	if len(actions) != 1 {
-		t.Fatalf("move directive: %d actions", len(actions))
-	}
-	move := actions[0].(*lsp.CodeAction)
-	if got := applyEdits(t, c.read("components/one.ts"), move.Edit.Changes[c.uri("components/one.ts")], textpos.UTF16); got != "'use client'\nimport x from 'y'\nexport const z = x\n" {
-		t.Errorf("Move directive to top gives %q", got)
-	}
-	var lenses []lsp.CodeLens
-	c.mustCall("textDocument/codeLens", &lsp.CodeLensParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("lib/x.ts")}}, &lenses)
-	if len(lenses) != 0 {
-		t.Errorf("lenses with codeLens off: %v", lenses)
-	}
 }
 
 func writeFile(t *testing.T, root, name, content string) {

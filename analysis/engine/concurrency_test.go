@@ -9,7 +9,7 @@ import (
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/vfs"
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 // readAll asks a snapshot everything the language server's requests ask:

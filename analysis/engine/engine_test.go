@@ -12,7 +12,7 @@ import (
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/vfs"
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 const pkg = `{"name":"app","dependencies":{"next":"15.0.0"}}`

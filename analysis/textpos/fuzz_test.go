@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rscls/rscls/internal/fuzzseed"
+	"github.com/rscls/rscls/internal/test/fuzzseed"
 )
 
 // The reference model of positions that FuzzMapper holds the Mapper to,

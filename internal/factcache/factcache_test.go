@@ -9,7 +9,7 @@ import (
 
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 func TestWarmLoadReusesEverything(t *testing.T) {

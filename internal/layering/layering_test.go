@@ -74,9 +74,6 @@ var layers = []struct {
 	{"internal/gen", []string{"analysis", "analysis/suite", "protocol"}},
 	// Test support may use anything but the command.
 	{"internal/test/...", []string{"analysis/...", "protocol", "internal/...", "go.lsp.dev/...", "golang.org/x/tools/..."}},
-	{"internal/synth/...", []string{"analysis/project", "analysis/vfs", "internal/synth"}},
-	{"internal/fuzzseed", []string{"internal/txtar"}},
-	{"internal/txtar", nil},
 	{"internal/nextfixtures", nil},
 	{"internal/layering", nil},
 	// The binary wires everything together.

@@ -1,8 +1,6 @@
-package protocol
-
-// Marker tests: each testdata/lsp/*.txtar file is a project plus
-// expectations written as comments in its files, after gopls's marker
-// tests:
+// Package marker runs the language server's marker tests: each
+// testdata/*.txtar file is a project plus expectations written as
+// comments in its files, after gopls's marker tests:
 //
 //	-- settings.json --        initializationOptions (optional)
 //	-- flags --                "utf8" to negotiate UTF-8 positions (optional)
@@ -11,16 +9,27 @@ package protocol
 //
 // Markers are comments that start with @ (//@diag(...) or {/*@diag(...)*/}):
 //
-//	@diag("text", "rule")          a diagnostic of that rule starts at the first
-//	                               "text" on the marker's line; every diagnostic
-//	                               of an opened file must have its marker
+//	@diag("text", "rule", "re")    a diagnostic of that rule, whose message
+//	                               matches the regular expression re, starts at
+//	                               the first "text" on the marker's line; every
+//	                               diagnostic of an opened file must have its
+//	                               marker
 //	@hover("text", name)           the hover at "text" equals golden @name
 //	@codeaction("text", "title", name)
 //	                               applying the code action with that title,
 //	                               requested at "text", turns the file into @name
+//	@actions("text", "kind", "title"...)
+//	                               the code actions of that kind (and its
+//	                               subkinds) requested at "text" have exactly
+//	                               these titles, in order
 //	@lens("substring")             the file's code lens contains substring
+//	@nolens()                      the file has no code lens
 //
-// go test ./protocol -run Markers -update rewrites the golden sections.
+// Arguments are Go string literals (quoted or raw) or identifiers.
+// The server runs in-process and speaks to a scripted client over OS
+// pipes. go test ./internal/test/marker -update rewrites the golden
+// sections.
+package marker
 
 import (
 	"flag"
@@ -34,9 +43,9 @@ import (
 	"testing"
 
 	lsp "go.lsp.dev/protocol"
+	"golang.org/x/tools/txtar"
 
 	"github.com/rscls/rscls/analysis/textpos"
-	"github.com/rscls/rscls/internal/txtar"
 )
 
 var updateGoldens = flag.Bool("update", false, "rewrite golden sections of marker tests")
@@ -86,6 +95,13 @@ func parseArgs(s string) ([]string, string, error) {
 		switch {
 		case strings.HasPrefix(s, ")"):
 			return args, s[1:], nil
+		case strings.HasPrefix(s, "`"):
+			end := strings.IndexByte(s[1:], '`')
+			if end < 0 {
+				return nil, "", fmt.Errorf("unterminated string")
+			}
+			args = append(args, s[1:end+1])
+			s = s[end+2:]
 		case strings.HasPrefix(s, `"`):
 			end := 1
 			for end < len(s) && s[end] != '"' {
@@ -119,7 +135,7 @@ func parseArgs(s string) ([]string, string, error) {
 }
 
 func TestMarkers(t *testing.T) {
-	paths, err := filepath.Glob("../testdata/lsp/*.txtar")
+	paths, err := filepath.Glob("testdata/*.txtar")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no marker tests found: %v", err)
 	}
@@ -135,20 +151,20 @@ func runMarkerTest(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	comment, sections := txtar.Parse(string(data))
+	archive := txtar.Parse(data)
 	files := map[string]string{}
 	goldens := map[string]int{}
-	opts := clientOptions{}
-	for i, s := range sections {
+	settings, utf8 := "", false
+	for i, f := range archive.Files {
 		switch {
-		case strings.HasPrefix(s.Name, "@"):
-			goldens[s.Name[1:]] = i
-		case s.Name == "settings.json":
-			opts.settings = s.Data
-		case s.Name == "flags":
-			opts.utf8 = strings.Contains(s.Data, "utf8")
+		case strings.HasPrefix(f.Name, "@"):
+			goldens[f.Name[1:]] = i
+		case f.Name == "settings.json":
+			settings = string(f.Data)
+		case f.Name == "flags":
+			utf8 = strings.Contains(string(f.Data), "utf8")
 		default:
-			files[s.Name] = s.Data
+			files[f.Name] = string(f.Data)
 		}
 	}
 	var markers []marker
@@ -167,28 +183,28 @@ func runMarkerTest(t *testing.T, path string) {
 		}
 		return markers[i].line < markers[j].line
 	})
-	c := newTestClient(t, files, opts)
-	c.open(opened...)
+	c := newClient(t, files, settings, utf8)
+	c.open(files, opened...)
 	enc := textpos.UTF16
-	if opts.utf8 {
+	if utf8 {
 		enc = textpos.UTF8
 	}
 	golden := func(m marker, name string, got string) {
 		i, ok := goldens[name]
 		if *updateGoldens {
 			if !ok {
-				sections = append(sections, txtar.File{Name: "@" + name})
-				i = len(sections) - 1
+				archive.Files = append(archive.Files, txtar.File{Name: "@" + name})
+				i = len(archive.Files) - 1
 				goldens[name] = i
 			}
-			sections[i].Data = got
+			archive.Files[i].Data = []byte(got)
 			return
 		}
 		if !ok {
 			t.Errorf("%s:%d: no golden section @%s (run with -update)", m.file, m.line+1, name)
 			return
 		}
-		if want := sections[i].Data; got != want {
+		if want := string(archive.Files[i].Data); got != want {
 			t.Errorf("%s:%d: @%s differs\n--- got ---\n%s\n--- want ---\n%s", m.file, m.line+1, name, got, want)
 		}
 	}
@@ -216,14 +232,19 @@ func runMarkerTest(t *testing.T, path string) {
 		line, col uint32
 		rule      string
 	}
-	want := map[diagKey]bool{}
+	want := map[diagKey][]*regexp.Regexp{}
 	for _, m := range markers {
 		if m.name == "diag" {
-			if len(m.args) != 2 {
-				t.Fatalf("%s:%d: @diag takes a location and a rule", m.file, m.line+1)
+			if len(m.args) != 3 {
+				t.Fatalf("%s:%d: @diag takes a location, a rule and a message regexp", m.file, m.line+1)
+			}
+			re, err := regexp.Compile(m.args[2])
+			if err != nil {
+				t.Fatalf("%s:%d: @diag: %v", m.file, m.line+1, err)
 			}
 			p, _ := locate(m, m.args[0])
-			want[diagKey{m.file, p.Line, p.Character, m.args[1]}] = true
+			k := diagKey{m.file, p.Line, p.Character, m.args[1]}
+			want[k] = append(want[k], re)
 		}
 	}
 	for _, name := range opened {
@@ -233,16 +254,25 @@ func runMarkerTest(t *testing.T, path string) {
 		}
 		for _, d := range pub.Diagnostics {
 			code, _ := d.Code.(lsp.String)
+			msg, _ := d.Message.(lsp.String)
 			k := diagKey{name, d.Range.Start.Line, d.Range.Start.Character, string(code)}
-			if !want[k] {
-				msg, _ := d.Message.(lsp.String)
+			matched := false
+			for i, re := range want[k] {
+				if re.MatchString(string(msg)) {
+					want[k] = append(want[k][:i], want[k][i+1:]...)
+					matched = true
+					break
+				}
+			}
+			if !matched {
 				t.Errorf("%s:%d:%d: unexpected diagnostic [%s]: %s", name, k.line+1, k.col+1, k.rule, msg)
 			}
-			delete(want, k)
 		}
 	}
-	for k := range want {
-		t.Errorf("%s:%d:%d: no [%s] diagnostic", k.file, k.line+1, k.col+1, k.rule)
+	for k, res := range want {
+		for _, re := range res {
+			t.Errorf("%s:%d:%d: no [%s] diagnostic matching %q", k.file, k.line+1, k.col+1, k.rule, re)
+		}
 	}
 
 	for _, m := range markers {
@@ -252,7 +282,7 @@ func runMarkerTest(t *testing.T, path string) {
 		case "hover":
 			start, _ := locate(m, m.args[0])
 			var h *lsp.Hover
-			c.mustCall("textDocument/hover", &lsp.HoverParams{TextDocumentPositionParams: lsp.TextDocumentPositionParams{
+			c.call("textDocument/hover", &lsp.HoverParams{TextDocumentPositionParams: lsp.TextDocumentPositionParams{
 				TextDocument: lsp.TextDocumentIdentifier{URI: u}, Position: start,
 			}}, &h)
 			got := "<no hover>\n"
@@ -265,7 +295,7 @@ func runMarkerTest(t *testing.T, path string) {
 		case "codeaction":
 			start, end := locate(m, m.args[0])
 			var actions []lsp.CommandOrCodeAction
-			c.mustCall("textDocument/codeAction", &lsp.CodeActionParams{
+			c.call("textDocument/codeAction", &lsp.CodeActionParams{
 				TextDocument: lsp.TextDocumentIdentifier{URI: u}, Range: lsp.Range{Start: start, End: end},
 			}, &actions)
 			var found *lsp.CodeAction
@@ -283,9 +313,34 @@ func runMarkerTest(t *testing.T, path string) {
 				continue
 			}
 			golden(m, m.args[2], applyEdits(t, files[m.file], found.Edit.Changes[u], enc))
+		case "actions":
+			if len(m.args) < 2 {
+				t.Fatalf("%s:%d: @actions takes a location, a kind and titles", m.file, m.line+1)
+			}
+			start, end := locate(m, m.args[0])
+			var actions []lsp.CommandOrCodeAction
+			c.call("textDocument/codeAction", &lsp.CodeActionParams{
+				TextDocument: lsp.TextDocumentIdentifier{URI: u}, Range: lsp.Range{Start: start, End: end},
+				Context: lsp.CodeActionContext{Only: []lsp.CodeActionKind{lsp.CodeActionKind(m.args[1])}},
+			}, &actions)
+			var titles []string
+			for _, a := range actions {
+				if ca, ok := a.(*lsp.CodeAction); ok {
+					titles = append(titles, ca.Title)
+				}
+			}
+			if strings.Join(titles, "\n") != strings.Join(m.args[2:], "\n") {
+				t.Errorf("%s:%d: %s actions %q, want %q", m.file, m.line+1, m.args[1], titles, m.args[2:])
+			}
+		case "nolens":
+			var lenses []lsp.CodeLens
+			c.call("textDocument/codeLens", &lsp.CodeLensParams{TextDocument: lsp.TextDocumentIdentifier{URI: u}}, &lenses)
+			if len(lenses) != 0 {
+				t.Errorf("%s: %d lenses, want none", m.file, len(lenses))
+			}
 		case "lens":
 			var lenses []lsp.CodeLens
-			c.mustCall("textDocument/codeLens", &lsp.CodeLensParams{TextDocument: lsp.TextDocumentIdentifier{URI: u}}, &lenses)
+			c.call("textDocument/codeLens", &lsp.CodeLensParams{TextDocument: lsp.TextDocumentIdentifier{URI: u}}, &lenses)
 			if len(lenses) != 1 || !strings.Contains(lenses[0].Command.Title, m.args[0]) {
 				var got []string
 				for _, l := range lenses {
@@ -298,7 +353,7 @@ func runMarkerTest(t *testing.T, path string) {
 		}
 	}
 	if *updateGoldens {
-		if err := os.WriteFile(path, []byte(txtar.Format(comment, sections)), 0o644); err != nil {
+		if err := os.WriteFile(path, txtar.Format(archive), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

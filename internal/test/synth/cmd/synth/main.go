@@ -10,7 +10,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 func main() {

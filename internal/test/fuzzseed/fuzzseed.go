@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rscls/rscls/internal/txtar"
+	"golang.org/x/tools/txtar"
 )
 
 // File is one fixture file.
@@ -95,10 +95,9 @@ func Sources() []File {
 	}
 	out := Files(isSource)
 	for _, a := range Files(func(name string) bool { return strings.HasSuffix(name, ".txtar") }) {
-		_, files := txtar.Parse(string(a.Data))
-		for _, s := range files {
+		for _, s := range txtar.Parse(a.Data).Files {
 			if isSource(s.Name) {
-				out = append(out, File{Rel: s.Name, Data: []byte(s.Data)})
+				out = append(out, File{Rel: s.Name, Data: s.Data})
 			}
 		}
 	}
