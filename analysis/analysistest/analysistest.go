@@ -6,28 +6,39 @@
 //	{/* want "must be a Client Component" */}
 //
 // A comment `want "re" ...` expects, on its own line, one diagnostic per
-// quoted regular expression, matched against the message. Every
-// diagnostic must be expected and every expectation met.
+// quoted regular expression, matched against the message; `want +N "re"`
+// expects them N lines further down. Every diagnostic must be expected
+// and every expectation met. On a file's first line, `want env:"re"`
+// expects the environments of the file's module, "server", "client",
+// "shared" or "none", to match re (anchored at both ends).
 //
-// RunWithFixes also applies the first suggested fix of every diagnostic
-// and compares each changed file with file.golden next to it; run the
-// tests with -update to rewrite the goldens.
+// RunWithFixes also applies fixes and compares each changed file with
+// file.golden next to it: the first suggested fix of every diagnostic, or,
+// when file.golden is a txtar archive, for each of its sections the fixes
+// whose message is the section's name, so that alternative fixes each
+// have a golden. Run the tests with -update to rewrite the goldens.
 package analysistest
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/textedit"
 	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/analysis/vfs"
@@ -67,7 +78,12 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 			t.Errorf("%s: %s", n.Path, n.Message)
 		}
 	}
-	wants := expectations(t, snap.Files())
+	wants, envs := expectations(t, snap.Files())
+	for _, w := range envs {
+		if got := envOf(snap, w.file); !w.re.MatchString(got) {
+			t.Errorf("%s: the module's environments are %q, want %q", rel(dir, w.file), got, w.re)
+		}
+	}
 	for _, f := range snap.Findings() {
 		m := mapper(t, f.Path)
 		line, col := m.Position(f.Start, textpos.UTF32)
@@ -115,6 +131,10 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 	for _, path := range snap.Files() {
 		golden := path + ".golden"
 		want, err := os.ReadFile(golden)
+		if err == nil && bytes.HasPrefix(want, []byte("-- ")) {
+			alternatives(t, snap, path, golden, want)
+			continue
+		}
 		list, changed := edits[path]
 		if !changed {
 			if err == nil {
@@ -148,6 +168,62 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 	return snap
 }
 
+// alternatives checks a file against a golden txtar archive: each section,
+// named by a fix's message, holds the file after the fixes with that
+// message (of every diagnostic) are applied; every fix that changes the
+// file must have its section.
+func alternatives(t *testing.T, snap *engine.Snapshot, path, golden string, archive []byte) {
+	t.Helper()
+	byMessage := map[string][]analysis.TextEdit{}
+	for _, f := range snap.FindingsFor(path) {
+		for _, fix := range f.Fixes {
+			for _, e := range fix.Edits {
+				if e.Path == "" {
+					e.Path = f.Path
+				}
+				if e.Path == path {
+					byMessage[fix.Message] = append(byMessage[fix.Message], e)
+				}
+			}
+		}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, f := range txtar.Parse(archive).Files {
+		want[f.Name] = string(f.Data)
+	}
+	got := &txtar.Archive{}
+	for _, msg := range slices.Sorted(maps.Keys(byMessage)) {
+		fixed, err := textedit.Apply(src, byMessage[msg])
+		if err != nil {
+			t.Errorf("%s: fix %q: %v", rel(snap.Root, path), msg, err)
+			continue
+		}
+		got.Files = append(got.Files, txtar.File{Name: msg, Data: fixed})
+		w, ok := want[msg]
+		switch {
+		case *update:
+		case !ok:
+			t.Errorf("%s: no section for the fix %q (run with -update)", rel(snap.Root, golden), msg)
+		case w != string(fixed):
+			t.Errorf("%s: the fix %q gives\n%s--- want ---\n%s", rel(snap.Root, path), msg, fixed, w)
+		}
+		delete(want, msg)
+	}
+	if *update {
+		if err := os.WriteFile(golden, txtar.Format(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for msg := range want {
+		t.Errorf("%s: section %q, but no fix of that message changes the file", rel(snap.Root, golden), msg)
+	}
+}
+
 // readTree reads the fixture project at dir into memory: the engine
 // reads only through a vfs.FS, and a fixture is small.
 func readTree(dir string) (vfs.MapFS, error) {
@@ -166,10 +242,15 @@ func readTree(dir string) (vfs.MapFS, error) {
 	return files, err
 }
 
-var wantRE = regexp.MustCompile(`(?://|/\*)\s*want\s+(.*)`)
+var (
+	wantRE = regexp.MustCompile(`(?://|/\*)\s*want\s+(.*)`)
+	envRE  = regexp.MustCompile(`^env:("(?:[^"\\]|\\.)*"|` + "`[^`]*`" + `)`)
+	plusRE = regexp.MustCompile(`^\+(\d+)\s`)
+)
 
-func expectations(t *testing.T, files []string) []*expectation {
-	var out []*expectation
+// expectations reads the want comments of the files: diagnostics
+// expected on lines, and environments expected of modules.
+func expectations(t *testing.T, files []string) (diags, envs []*expectation) {
 	for _, path := range files {
 		if strings.Contains(filepath.ToSlash(path), "/node_modules/") {
 			continue
@@ -183,7 +264,31 @@ func expectations(t *testing.T, files []string) []*expectation {
 			if m == nil {
 				continue
 			}
-			res, err := quotedList(m[1])
+			rest := strings.TrimSpace(m[1])
+			if e := envRE.FindStringSubmatch(rest); e != nil {
+				if i != 0 {
+					t.Fatalf("%s:%d: want env: belongs on the first line", path, i+1)
+				}
+				v, err := strconv.Unquote(e[1])
+				if err != nil {
+					t.Fatalf("%s:%d: %v", path, i+1, err)
+				}
+				re, err := regexp.Compile("^(?:" + v + ")$")
+				if err != nil {
+					t.Fatalf("%s:%d: %v", path, i+1, err)
+				}
+				envs = append(envs, &expectation{file: path, line: i, re: re})
+				if rest = strings.TrimSpace(rest[len(e[0]):]); rest == "" || strings.HasPrefix(rest, "*/") {
+					continue
+				}
+			}
+			target := i
+			if p := plusRE.FindStringSubmatch(rest); p != nil {
+				n, _ := strconv.Atoi(p[1])
+				target += n
+				rest = rest[len(p[0]):]
+			}
+			res, err := quotedList(rest)
 			if err != nil {
 				t.Fatalf("%s:%d: bad want comment: %v", path, i+1, err)
 			}
@@ -192,11 +297,27 @@ func expectations(t *testing.T, files []string) []*expectation {
 				if err != nil {
 					t.Fatalf("%s:%d: %v", path, i+1, err)
 				}
-				out = append(out, &expectation{file: path, line: i, re: re})
+				diags = append(diags, &expectation{file: path, line: target, re: re})
 			}
 		}
 	}
-	return out
+	return diags, envs
+}
+
+// envOf describes the environments of a file's module.
+func envOf(snap *engine.Snapshot, path string) string {
+	m := snap.Graph().Module(path)
+	switch {
+	case m == nil:
+		return "none"
+	case m.Shared():
+		return "shared"
+	case m.In(graph.Server):
+		return "server"
+	case m.In(graph.Client):
+		return "client"
+	}
+	return "none"
 }
 
 // quotedList parses a run of Go string literals ("..." or `...`),

@@ -63,7 +63,7 @@ var layers = []struct {
 	{"analysis/suite", []string{"analysis", "analysis/checks/..."}},
 	// The driver runs any analyzer; it knows none by name.
 	{"analysis/engine", with(core, []string{"analysis/textedit", "analysis/vfs"})},
-	{"analysis/analysistest", with(core, []string{"analysis/engine", "analysis/textedit", "analysis/vfs"})},
+	{"analysis/analysistest", with(core, []string{"analysis/engine", "analysis/textedit", "analysis/vfs", "golang.org/x/tools/txtar"})},
 	// The language server: the only package that knows LSP.
 	{"protocol", with(core, []string{"analysis/engine", "analysis/textedit", "analysis/vfs", "go.lsp.dev/..."})},
 	// Support of the binary.
