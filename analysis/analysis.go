@@ -273,7 +273,7 @@ type Pass struct {
 	Syntax *facts.Local
 	// Graph and Module give GraphScope analyzers the module graph and the
 	// file's module in it; nil for FileScope.
-	Graph  *graph.View
+	Graph  *graph.Recorder
 	Module *graph.Module
 	// ReadFile reads a file of the snapshot (File.Src is nil for GraphScope
 	// analyzers, which rarely need text: only to build some fixes).

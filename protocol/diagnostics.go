@@ -21,7 +21,7 @@ import (
 // once (the edited documents' own checks), waits for the typing pause
 // (diagnosticsDelay), then runs the second phase: the workspace's module
 // graph and every check that depends on it.
-func (st *state) run() {
+func (st *session) run() {
 	done := st.s.done
 	for {
 		st.mu.Lock()
@@ -62,7 +62,7 @@ func (st *state) run() {
 // safely runs a step of the loop. A panic there is a bug in rscls: it is
 // logged with its stack and shown as the status, and the loop goes on, so
 // requests, and the next edit, are still served.
-func (st *state) safely(step string, run func()) {
+func (st *session) safely(step string, run func()) {
 	defer func() {
 		if p := recover(); p != nil {
 			st.s.log.errorf("internal error %s: %v\n%s", step, p, debug.Stack())
@@ -72,7 +72,7 @@ func (st *state) safely(step string, run func()) {
 	run()
 }
 
-func (st *state) takeUrgent() bool {
+func (st *session) takeUrgent() bool {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	u := st.urgent
@@ -82,7 +82,7 @@ func (st *state) takeUrgent() bool {
 
 // phase1 checks the documents edited since the last run, on their
 // current text, and publishes them with their graph findings carried over.
-func (st *state) phase1() {
+func (st *session) phase1() {
 	st.mu.Lock()
 	dirty := st.dirtyDocs
 	st.dirtyDocs = map[string]bool{}
@@ -97,7 +97,7 @@ func (st *state) phase1() {
 // snapshot holds: its own checks, plus the graph checks of the folder's
 // analysis moved along the edits made since that analysis read it. It
 // also returns the text they refer to.
-func (st *state) docFindings(sn *snapshot, v *docVersion) ([]engine.Finding, []byte, bool) {
+func (st *session) docFindings(sn *snapshot, v *docVersion) ([]engine.Finding, []byte, bool) {
 	es := sn.engineFor(v.path)
 	if es == nil {
 		return nil, nil, false // the folder is still loading; the load publishes it
@@ -135,7 +135,7 @@ func (st *state) docFindings(sn *snapshot, v *docVersion) ([]engine.Finding, []b
 
 // publishDoc publishes the findings of an open document as the snapshot
 // holds it.
-func (st *state) publishDoc(sn *snapshot, path string) {
+func (st *session) publishDoc(sn *snapshot, path string) {
 	v := sn.docs[path]
 	if v == nil {
 		return
@@ -150,7 +150,7 @@ func (st *state) publishDoc(sn *snapshot, path string) {
 
 // phase2 brings every folder's analysis up to date with the latest
 // snapshot and publishes what changed.
-func (st *state) phase2() {
+func (st *session) phase2() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	st.mu.Lock()
@@ -239,7 +239,7 @@ func (st *state) phase2() {
 			}
 		}
 		st.noted[f] = noted
-		es := &engineState{snap: next, read: map[string]docMark{}}
+		es := &folderAnalysis{snap: next, read: map[string]docMark{}}
 		for p, v := range sn.docs {
 			es.read[p] = docMark{seq: v.seq, hash: v.hash}
 		}
@@ -297,7 +297,7 @@ func containsString(list []string, s string) bool {
 
 // publishFolder publishes every file of a folder whose findings changed,
 // and clears files that no longer have any.
-func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
+func (st *session) publishFolder(sn *snapshot, folder string, es *folderAnalysis) {
 	seen := map[uri.URI]bool{}
 	for _, path := range es.snap.Files() {
 		if v := sn.docs[path]; v != nil {
@@ -336,7 +336,7 @@ func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
 }
 
 // clearUnder clears diagnostics published for files under root.
-func (st *state) clearUnder(root string) {
+func (st *session) clearUnder(root string) {
 	st.pubMu.Lock()
 	var stale []uri.URI
 	for u, key := range st.published {
@@ -350,7 +350,7 @@ func (st *state) clearUnder(root string) {
 	}
 }
 
-func (st *state) hasPublished(u uri.URI) bool {
+func (st *session) hasPublished(u uri.URI) bool {
 	st.pubMu.Lock()
 	defer st.pubMu.Unlock()
 	return st.published[u] != ""
@@ -358,7 +358,7 @@ func (st *state) hasPublished(u uri.URI) bool {
 
 // publish sends a file's diagnostics unless they equal what the client
 // already has. An empty list clears them.
-func (st *state) publish(u uri.URI, version *int32, findings []engine.Finding, m *textpos.Mapper, sn *snapshot) {
+func (st *session) publish(u uri.URI, version *int32, findings []engine.Finding, m *textpos.Mapper, sn *snapshot) {
 	diags := make([]lsp.Diagnostic, 0, len(findings))
 	for _, f := range findings {
 		diags = append(diags, st.s.toDiagnostic(f, m, sn))

@@ -21,10 +21,10 @@ import (
 	"github.com/rscls/rscls/analysis/textpos"
 )
 
-// view is what a request needs about one document.
-type view struct {
+// docView is what a request needs about one document.
+type docView struct {
 	sn   *snapshot
-	es   *engineState
+	es   *folderAnalysis
 	path string
 	uri  uri.URI
 	doc  *docVersion // nil for a file that is not open
@@ -34,17 +34,17 @@ type view struct {
 
 // viewOf analyzes a document for a request: an open buffer, or the file
 // on disk. ok is false when the folder has not been analyzed yet.
-func (s *Server) viewOf(u uri.URI) (*view, bool) {
+func (s *Server) viewOf(u uri.URI) (*docView, bool) {
 	path, ok := pathOf(u)
 	if !ok {
 		return nil, false
 	}
-	sn := s.state.current.Load()
+	sn := s.session.current.Load()
 	es := sn.engineFor(path)
 	if es == nil {
 		return nil, false
 	}
-	v := &view{sn: sn, es: es, path: path, uri: u, doc: sn.docs[path]}
+	v := &docView{sn: sn, es: es, path: path, uri: u, doc: sn.docs[path]}
 	if v.doc != nil {
 		v.a = v.doc.analysis(es, s.log)
 	} else {
@@ -64,7 +64,7 @@ func (s *Server) viewOf(u uri.URI) (*view, bool) {
 	return v, true
 }
 
-func (v *view) offset(p lsp.Position, enc textpos.Encoding) int {
+func (v *docView) offset(p lsp.Position, enc textpos.Encoding) int {
 	return v.m.Offset(int(p.Line), int(p.Character), enc)
 }
 
@@ -133,7 +133,7 @@ func directiveDoc(kind rsc.DirectiveKind, cacheKind string, inFunction bool) str
 
 // importDoc describes where an import leads and what environment the
 // imported module runs in.
-func (s *Server) importDoc(v *view, i int) string {
+func (s *Server) importDoc(v *docView, i int) string {
 	imp := &v.a.facts.Imports[i]
 	res := map[graph.Env]resolve.Result{}
 	for _, env := range graph.Envs {
@@ -171,7 +171,7 @@ func (s *Server) importDoc(v *view, i int) string {
 }
 
 // tagDoc explains a JSX tag that renders a Client Component from server code.
-func (s *Server) tagDoc(v *view, off int) (string, facts.Span) {
+func (s *Server) tagDoc(v *docView, off int) (string, facts.Span) {
 	t := v.a.local.Tree
 	// The innermost identifier at off that names a JSX element.
 	node := -1
@@ -287,7 +287,7 @@ func (s *Server) CodeLens(ctx context.Context, params *lsp.CodeLensParams) ([]ls
 	if !ok {
 		return nil, nil
 	}
-	sn := s.state.current.Load()
+	sn := s.session.current.Load()
 	if !sn.settings.server.LensEnabled() {
 		return nil, nil
 	}
@@ -324,7 +324,7 @@ func (s *Server) ExecuteCommand(ctx context.Context, params *lsp.ExecuteCommandP
 	if !ok {
 		return nil, fmt.Errorf("%s: not a file URI: %s", cmdShowChain, u)
 	}
-	sn := s.state.current.Load()
+	sn := s.session.current.Load()
 	es := sn.engineFor(path)
 	if es == nil {
 		return nil, fmt.Errorf("%s is not analyzed yet", filepath.Base(path))
@@ -356,7 +356,7 @@ func (s *Server) CodeAction(ctx context.Context, params *lsp.CodeActionParams) (
 	}
 	findings := v.a.findings
 	if v.doc != nil {
-		if all, _, ok := s.state.docFindings(v.sn, v.doc); ok {
+		if all, _, ok := s.session.docFindings(v.sn, v.doc); ok {
 			findings = all
 		}
 	} else {
@@ -422,7 +422,7 @@ func importsServerOnly(f *facts.File) bool {
 }
 
 // workspaceEdit converts edits (in this document or others) to LSP.
-func (s *Server) workspaceEdit(v *view, edits []analysis.TextEdit) *lsp.WorkspaceEdit {
+func (s *Server) workspaceEdit(v *docView, edits []analysis.TextEdit) *lsp.WorkspaceEdit {
 	changes := map[uri.URI][]lsp.TextEdit{}
 	for _, e := range edits {
 		u, m := v.uri, v.m

@@ -56,7 +56,7 @@ func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (
 		}
 	}
 	settings, problems := decodeSettings(params.InitializationOptions, s.opts.Analyzers)
-	s.state.settings = settings
+	s.session.settings = settings
 	s.applyLogLevel(settings)
 	for _, p := range problems {
 		s.log.warnf("initializationOptions: %s", p)
@@ -80,12 +80,12 @@ func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (
 			roots = append(roots, filepath.Clean(rp))
 		}
 	}
-	s.state.mu.Lock()
+	s.session.mu.Lock()
 	for _, r := range roots {
-		s.state.addFolderLocked(r)
+		s.session.addFolderLocked(r)
 	}
-	s.state.storeSnapshotLocked()
-	s.state.mu.Unlock()
+	s.session.storeSnapshotLocked()
+	s.session.mu.Unlock()
 
 	encoding := lsp.PositionEncodingKindUTF16
 	if s.enc == textpos.UTF8 {
@@ -122,11 +122,11 @@ func (s *Server) Initialized(ctx context.Context, params *lsp.InitializedParams)
 		s.log.warnf("ignored a repeated initialized notification")
 		return nil
 	}
-	go s.state.run()
+	go s.session.run()
 	if s.caps.watchedFilesDynReg {
 		go s.registerWatchers()
 	}
-	s.state.didModify(fromInitialized, "", func() { s.state.urgent = true })
+	s.session.didModify(fromInitialized, "", func() { s.session.urgent = true })
 	return nil
 }
 
@@ -202,7 +202,7 @@ func (s *Server) DidOpen(ctx context.Context, params *lsp.DidOpenTextDocumentPar
 	}
 	lang, ok := syntax.LangForPath(path)
 	text := []byte(params.TextDocument.Text)
-	st := s.state
+	st := s.session
 	st.didModify(fromDidOpen, path, func() {
 		if old := st.docs[path]; old != nil {
 			old.mu.Lock()
@@ -229,7 +229,7 @@ func (s *Server) DidOpen(ctx context.Context, params *lsp.DidOpenTextDocumentPar
 	return nil
 }
 
-func (st *state) folderForLocked(path string) string {
+func (st *session) folderForLocked(path string) string {
 	for _, f := range st.folders {
 		if path == f || len(path) > len(f) && path[:len(f)] == f && path[len(f)] == filepath.Separator {
 			return f
@@ -268,7 +268,7 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 	if !ok {
 		return nil
 	}
-	st := s.state
+	st := s.session
 	st.mu.Lock()
 	d := st.docs[path]
 	st.mu.Unlock()
@@ -314,9 +314,9 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 // for the graph check without waiting for the typing pause.
 func (s *Server) DidSave(ctx context.Context, params *lsp.DidSaveTextDocumentParams) error {
 	if path, ok := pathOf(params.TextDocument.URI); ok {
-		s.state.didModify(fromDidSave, path, func() {
-			s.state.markChangedLocked(path)
-			s.state.urgent = true
+		s.session.didModify(fromDidSave, path, func() {
+			s.session.markChangedLocked(path)
+			s.session.urgent = true
 		})
 	}
 	return nil
@@ -328,7 +328,7 @@ func (s *Server) DidClose(ctx context.Context, params *lsp.DidCloseTextDocumentP
 	if !ok {
 		return nil
 	}
-	st := s.state
+	st := s.session
 	st.mu.Lock()
 	open := st.docs[path] != nil
 	st.mu.Unlock()
@@ -351,7 +351,7 @@ func (s *Server) DidClose(ctx context.Context, params *lsp.DidCloseTextDocumentP
 
 // DidChangeWatchedFiles records changes made outside the editor's buffers.
 func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *lsp.DidChangeWatchedFilesParams) error {
-	st := s.state
+	st := s.session
 	st.didModify(fromWatchedFiles, "", func() {
 		if c, ok := s.opts.FS.(folderConfined); ok {
 			c.Forget() // a directory may have become a link
@@ -370,7 +370,7 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *lsp.DidChang
 
 // DidChangeWorkspaceFolders adds and removes folders.
 func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *lsp.DidChangeWorkspaceFoldersParams) error {
-	st := s.state
+	st := s.session
 	var removed []string
 	st.didModify(fromWorkspaceFolders, "", func() {
 		for _, f := range params.Event.Removed {
@@ -398,7 +398,7 @@ func (s *Server) DidChangeConfiguration(ctx context.Context, params *lsp.DidChan
 		s.log.warnf("configuration: %s", p)
 	}
 	s.applyLogLevel(settings)
-	st := s.state
+	st := s.session
 	st.didModify(fromConfig, "", func() {
 		st.settings = settings
 		for f := range st.engines {

@@ -11,7 +11,7 @@
 // arrived, and read nothing else: a snapshot holds immutable versions of
 // the open documents (each with its content hash and its single-file
 // analysis, computed once) and the folders' engine snapshots. Every
-// change goes through one function, state.didModify, with its cause:
+// change goes through one function, session.didModify, with its cause:
 // the editor's notifications, which make the next snapshot and wake the
 // diagnostics loop, and the loop's own results (fromAnalysis), which
 // install a folder's new analysis the same way.
@@ -152,7 +152,7 @@ type Server struct {
 	caps clientCaps
 	enc  textpos.Encoding
 
-	state *state
+	session *session
 
 	inflightMu sync.Mutex
 	inflight   map[string]map[*context.CancelFunc]bool // running requests by id: a set, as ids may be reused
@@ -188,7 +188,7 @@ func newServer(conn jsonrpc2.Conn, opts Options) *Server {
 		inflight: map[string]map[*context.CancelFunc]bool{},
 	}
 	s.log = newLogger(opts.Log, opts.Console, s)
-	s.state = newState(s)
+	s.session = newSession(s)
 	return s
 }
 
@@ -205,7 +205,7 @@ func (s *Server) stopped() bool {
 func (s *Server) stop() {
 	s.stopOnce.Do(func() {
 		close(s.done)
-		s.state.close()
+		s.session.close()
 	})
 }
 
@@ -347,7 +347,7 @@ func (s *Server) Request(ctx context.Context, method string, params any) (any, e
 		case "rscls/test/panic":
 			panic("a test asked for it")
 		case "rscls/test/state":
-			return s.state.testState(), nil
+			return s.session.testState(), nil
 		}
 	}
 	if strings.HasPrefix(method, "$/") {

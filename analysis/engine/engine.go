@@ -260,7 +260,7 @@ func packageOf(path string) string {
 func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
 	s.rerun++
 	file := r.Info
-	view := s.graph.View()
+	view := s.graph.Record()
 	defer func() { s.graphDeps[r.Path] = view.Deps() }()
 	p := &passes{
 		base:   analysis.Pass{File: &file, Graph: view, Module: m, Config: s.ConfigFor(r.Path), ReadFile: s.FS.ReadFile, Rel: s.Rel},

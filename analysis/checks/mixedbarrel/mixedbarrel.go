@@ -90,7 +90,7 @@ func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
 }
 
 // leaves lists the non-barrel modules a barrel re-exports, through nested barrels.
-func leaves(g *graph.View, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
+func leaves(g *graph.Recorder, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
 	if seen[b] {
 		return out
 	}

@@ -91,7 +91,7 @@ func directiveLocation(m *graph.Module) analysis.Location {
 // problem describes what is wrong with a prop value ("a function", "a
 // class", "instance", "symbol"), or "" when it crosses fine or the graph
 // cannot tell.
-func problem(g *graph.View, m *graph.Module, p facts.JSXProp) string {
+func problem(g *graph.Recorder, m *graph.Module, p facts.JSXProp) string {
 	switch p.Problem {
 	case facts.ProblemFunction:
 		if p.Ref.Name != "" {

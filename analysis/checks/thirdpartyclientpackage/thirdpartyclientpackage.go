@@ -72,7 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 // findClientUse searches the package's server-graph modules reachable from
 // entry for a client-only API that runs on the server: at load time, or
 // while rendering an export the server uses.
-func findClientUse(g *graph.View, entry *graph.Module) *clientUse {
+func findClientUse(g *graph.Recorder, entry *graph.Module) *clientUse {
 	seen := map[*graph.Module]bool{}
 	queue := []*graph.Module{entry}
 	for len(queue) > 0 {

@@ -69,7 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 // package's components is the usual way to use them from Server
 // Components, and the package may need the client for reasons the
 // graph cannot see.
-func wrapsPackage(g *graph.View, m *graph.Module) bool {
+func wrapsPackage(g *graph.Recorder, m *graph.Module) bool {
 	for i, imp := range m.Facts.Imports {
 		if imp.TypeOnly || strings.HasPrefix(imp.Source, ".") || isFramework(imp.Source) {
 			continue

@@ -84,7 +84,7 @@ type docAnalysis struct {
 // folder analysis es: computed once per project layout and configuration.
 // A version whose analysis overruns its budget is skipped (and logged);
 // the document's next edit makes a new version, analyzed afresh.
-func (v *docVersion) analysis(es *engineState, log *logger) *docAnalysis {
+func (v *docVersion) analysis(es *folderAnalysis, log *logger) *docAnalysis {
 	proj, config := es.snap.Project, es.snap.ConfigFor(v.path)
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -97,7 +97,7 @@ func (v *docVersion) analysis(es *engineState, log *logger) *docAnalysis {
 	return a
 }
 
-func (v *docVersion) analyze(es *engineState, log *logger) *docAnalysis {
+func (v *docVersion) analyze(es *folderAnalysis, log *logger) *docAnalysis {
 	lang := v.doc.buf.Lang()
 	if engine.SkipReason(v.text) != "" {
 		// Skipped, as the workspace analysis skips it (and notes why):
@@ -147,9 +147,9 @@ func (v *docVersion) editsSince(seq int) (edits []textEdit, ok bool) {
 	return nil, false
 }
 
-// engineState is a workspace folder's latest analyzed snapshot and, for
+// folderAnalysis is a workspace folder's latest analyzed snapshot and, for
 // each open document, which version that analysis read.
-type engineState struct {
+type folderAnalysis struct {
 	snap *engine.Snapshot
 	read map[string]docMark
 }
@@ -166,7 +166,7 @@ type snapshot struct {
 	id       uint64
 	docs     map[string]*docVersion
 	folders  []string
-	engines  map[string]*engineState
+	engines  map[string]*folderAnalysis
 	settings *settings
 }
 
@@ -182,7 +182,7 @@ func (sn *snapshot) folderFor(path string) string {
 }
 
 // engineFor returns the analysis of the folder containing path, or nil.
-func (sn *snapshot) engineFor(path string) *engineState {
+func (sn *snapshot) engineFor(path string) *folderAnalysis {
 	return sn.engines[sn.folderFor(path)]
 }
 
@@ -195,16 +195,16 @@ func (sn *snapshot) overlay(base vfs.FS) vfs.FS {
 	return vfs.NewOverlay(base, files)
 }
 
-// state is the server's mutable session. Everything that changes it goes
+// session is the server's mutable state. Everything that changes it goes
 // through modify.
-type state struct {
+type session struct {
 	s *Server
 
 	mu        sync.Mutex
 	folders   []string
 	docs      map[string]*document
 	settings  *settings
-	engines   map[string]*engineState
+	engines   map[string]*folderAnalysis
 	pending   map[string]map[string]bool // folder -> paths changed since its analysis
 	dirtyDocs map[string]bool            // documents awaiting their first-phase check
 	urgent    bool                       // skip the debounce: a load or a save
@@ -221,23 +221,23 @@ type state struct {
 	published map[uri.URI]string // what was last published per document, by content key
 }
 
-func newState(s *Server) *state {
-	st := &state{
+func newSession(s *Server) *session {
+	st := &session{
 		s:         s,
 		docs:      map[string]*document{},
 		settings:  defaultSettings(),
-		engines:   map[string]*engineState{},
+		engines:   map[string]*folderAnalysis{},
 		pending:   map[string]map[string]bool{},
 		dirtyDocs: map[string]bool{},
 		wake:      make(chan struct{}, 1),
 		published: map[uri.URI]string{},
 		noted:     map[string]map[string]bool{},
 	}
-	st.current.Store(&snapshot{docs: map[string]*docVersion{}, engines: map[string]*engineState{}, settings: st.settings})
+	st.current.Store(&snapshot{docs: map[string]*docVersion{}, engines: map[string]*folderAnalysis{}, settings: st.settings})
 	return st
 }
 
-func (st *state) close() {
+func (st *session) close() {
 	st.mu.Lock()
 	if st.cancel != nil {
 		st.cancel()
@@ -276,7 +276,7 @@ func (m modification) String() string { return modificationNames[m] }
 // analysis result, it also cancels the analysis of the previous snapshot
 // and wakes the diagnostics loop. subject (a path, a folder) is for the
 // log.
-func (st *state) didModify(cause modification, subject string, change func()) {
+func (st *session) didModify(cause modification, subject string, change func()) {
 	st.mu.Lock()
 	change()
 	st.seq++
@@ -303,12 +303,12 @@ func (st *state) didModify(cause modification, subject string, change func()) {
 }
 
 // storeSnapshotLocked publishes the snapshot of the current state.
-func (st *state) storeSnapshotLocked() {
+func (st *session) storeSnapshotLocked() {
 	sn := &snapshot{
 		id:       st.seq,
 		docs:     make(map[string]*docVersion, len(st.docs)),
 		folders:  append([]string(nil), st.folders...),
-		engines:  make(map[string]*engineState, len(st.engines)),
+		engines:  make(map[string]*folderAnalysis, len(st.engines)),
 		settings: st.settings,
 	}
 	for p, d := range st.docs {
@@ -321,7 +321,7 @@ func (st *state) storeSnapshotLocked() {
 }
 
 // markChangedLocked records that path changed, for the folder containing it.
-func (st *state) markChangedLocked(path string) {
+func (st *session) markChangedLocked(path string) {
 	for _, f := range st.folders {
 		if path == f || strings.HasPrefix(path, f+string(filepath.Separator)) {
 			if st.pending[f] == nil {
@@ -343,7 +343,7 @@ type folderConfined interface {
 
 // addFolderLocked adds a workspace folder; its analysis starts on the
 // next second phase.
-func (st *state) addFolderLocked(root string) {
+func (st *session) addFolderLocked(root string) {
 	for _, f := range st.folders {
 		if f == root {
 			return
@@ -357,7 +357,7 @@ func (st *state) addFolderLocked(root string) {
 	}
 }
 
-func (st *state) removeFolderLocked(root string) {
+func (st *session) removeFolderLocked(root string) {
 	for i, f := range st.folders {
 		if f == root {
 			st.folders = append(st.folders[:i], st.folders[i+1:]...)
@@ -417,7 +417,7 @@ type testState struct {
 	Documents map[uri.URI]testDoc `json:"documents"`
 }
 
-func (st *state) testState() testState {
+func (st *session) testState() testState {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	out := testState{Settled: !st.busy, Documents: map[uri.URI]testDoc{}}

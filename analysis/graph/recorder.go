@@ -7,19 +7,19 @@ import (
 	"github.com/rscls/rscls/analysis/facts"
 )
 
-// View is the graph as one analysis pass sees it. It records every module
+// Recorder is the graph as one analysis pass sees it. It records every module
 // the pass looks at, so that after a change only the passes whose inputs
-// changed need to run again. Graph methods reached through a View are
+// changed need to run again. Graph methods reached through a Recorder are
 // the only way a pass learns about other modules.
-type View struct {
+type Recorder struct {
 	*Graph
 	deps map[*Module]struct{}
 }
 
-// View returns a recording view of the graph.
-func (g *Graph) View() *View { return &View{Graph: g, deps: map[*Module]struct{}{}} }
+// Record returns a recorder of the graph, for one pass.
+func (g *Graph) Record() *Recorder { return &Recorder{Graph: g, deps: map[*Module]struct{}{}} }
 
-func (v *View) touch(ms ...*Module) {
+func (v *Recorder) touch(ms ...*Module) {
 	for _, m := range ms {
 		if m != nil {
 			v.deps[m] = struct{}{}
@@ -28,7 +28,7 @@ func (v *View) touch(ms ...*Module) {
 }
 
 // Deps returns the paths of the modules the pass looked at, sorted.
-func (v *View) Deps() []string {
+func (v *Recorder) Deps() []string {
 	out := make([]string, 0, len(v.deps))
 	for m := range v.deps {
 		out = append(out, m.Path)
@@ -38,19 +38,19 @@ func (v *View) Deps() []string {
 }
 
 // Target is Graph.Target, recorded.
-func (v *View) Target(m *Module, i int, env Env) *Module {
+func (v *Recorder) Target(m *Module, i int, env Env) *Module {
 	t := v.Graph.Target(m, i, env)
 	v.touch(m, t)
 	return t
 }
 
 // Origin is Graph.Origin, recording every module on the way.
-func (v *View) Origin(m *Module, name string, env Env) (origin *Module, exp *facts.Export, boundary, serverRef *Module) {
+func (v *Recorder) Origin(m *Module, name string, env Env) (origin *Module, exp *facts.Export, boundary, serverRef *Module) {
 	return v.Graph.origin(m, name, env, v.touch)
 }
 
 // Chain is Graph.Chain, recorded.
-func (v *View) Chain(m *Module, env Env) []Step {
+func (v *Recorder) Chain(m *Module, env Env) []Step {
 	chain := v.Graph.Chain(m, env)
 	for _, s := range chain {
 		v.touch(s.Module)
@@ -61,7 +61,7 @@ func (v *View) Chain(m *Module, env Env) []Step {
 
 // Importers is Graph.Importers, recorded (a module's signature covers its
 // importers, so gaining one counts as a change).
-func (v *View) Importers(m *Module, env Env) []Edge {
+func (v *Recorder) Importers(m *Module, env Env) []Edge {
 	edges := v.Graph.Importers(m, env)
 	v.touch(m)
 	for _, e := range edges {
@@ -71,14 +71,14 @@ func (v *View) Importers(m *Module, env Env) []Edge {
 }
 
 // BoundaryImporter is Graph.BoundaryImporter, recorded.
-func (v *View) BoundaryImporter(m *Module) Edge {
+func (v *Recorder) BoundaryImporter(m *Module) Edge {
 	e := v.Graph.BoundaryImporter(m)
 	v.touch(m, e.From)
 	return e
 }
 
 // Live is Graph.Live, recorded.
-func (v *View) Live(m *Module, stmt int) bool {
+func (v *Recorder) Live(m *Module, stmt int) bool {
 	v.touch(m)
 	return v.Graph.Live(m, stmt)
 }
