@@ -125,29 +125,30 @@ func Build(in Input) *Graph {
 			m.live = g.liveStatements(m)
 		}
 	}
-	// Then every other import, in both environments, of every module a
-	// check or a request can come to: the modules of the two graphs and
-	// whatever their imports lead to. Checks and requests follow imports
-	// that the walks did not (type-only ones, re-exports, those that lead
-	// out of an environment), and a graph that loaded modules on demand
-	// could not be shared. Modules loaded here are in no environment: the
-	// walks are done. Files that nothing in the graphs imports (tests,
-	// stories, scripts) keep their imports unresolved.
-	var queue []*Module
-	seen := map[*Module]bool{}
-	for _, m := range g.Modules {
-		if m.reach[Server].ok || m.reach[Client].ok {
-			seen[m] = true
-			queue = append(queue, m)
+	// Then every other import a check or a request can follow: in each
+	// environment, those of the environment's modules and of whatever
+	// their imports lead to. Checks and requests follow imports that the
+	// walks did not (type-only ones, re-exports, those of a 'use client'
+	// boundary in the server graph), and a graph that resolved them on
+	// demand could not be shared. Modules loaded here are in no
+	// environment: the walks are done. Files that nothing in an
+	// environment imports (tests, stories, scripts) keep their imports
+	// unresolved there.
+	for _, env := range Envs {
+		var queue []*Module
+		seen := map[*Module]bool{}
+		for _, m := range g.Modules {
+			if m.reach[env].ok {
+				seen[m] = true
+				queue = append(queue, m)
+			}
 		}
-	}
-	for len(queue) > 0 {
-		m := queue[0]
-		queue = queue[1:]
-		if m.Facts == nil {
-			continue
-		}
-		for _, env := range Envs {
+		for len(queue) > 0 {
+			m := queue[0]
+			queue = queue[1:]
+			if m.Facts == nil {
+				continue
+			}
 			for k := range m.Facts.Imports {
 				if t := g.resolveTarget(m, k, env); t != nil && !seen[t] {
 					seen[t] = true

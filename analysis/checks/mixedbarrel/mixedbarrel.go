@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -28,12 +29,14 @@ Server Component one that also re-exports a module using client hooks),
 the whole barrel comes along and breaks the build. The finding names the
 module that does not belong, and the fix imports each name from the
 module that declares it.`,
-	URL:      "https://nextjs.org/docs/app/building-your-application/optimizing/package-bundling#optimizing-package-imports",
-	Scope:    analysis.GraphScope,
-	Severity: analysis.SeverityError,
-	Envs:     graph.Envs[:],
-	Requires: []*analysis.Analyzer{environment.Analyzer},
-	Run:      run,
+	URL:          "https://nextjs.org/docs/app/building-your-application/optimizing/package-bundling#optimizing-package-imports",
+	Scope:        analysis.GraphScope,
+	Severity:     analysis.SeverityError,
+	Envs:         graph.Envs[:],
+	Requires:     []*analysis.Analyzer{environment.Analyzer},
+	FileFact:     fileFact,
+	FileFactType: reflect.TypeFor[*Barrel](),
+	Run:          run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -43,29 +46,39 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// isBarrel reports whether a module only re-exports other modules (an
-// index file of re-exports): no code, no uses, two or more sources.
-func isBarrel(b *graph.Module) bool {
-	if b.Facts == nil || b.Boundary || b.ServerRef {
-		return false
-	}
-	f := b.Facts
+// Barrel marks a module that only re-exports other modules (an index
+// file of re-exports): no code, no uses, two or more sources. The check
+// keeps it as the file fact of such modules, so that it is decided once
+// per file rather than at every import of it.
+type Barrel struct{}
+
+func fileFact(pass *analysis.Pass) any {
+	f := pass.File.Facts
 	if len(f.Exports) == 0 || len(f.JSX) > 0 || len(f.Globals) > 0 || len(f.APIs) > 0 {
-		return false
+		return nil
 	}
 	sources := map[string]bool{}
 	for _, x := range f.Exports {
 		if x.Kind != facts.ExportReExport && x.Kind != facts.ExportAll {
-			return false
+			return nil
 		}
 		sources[x.Source] = true
 	}
 	for _, st := range f.Stmts {
 		if !st.Decl {
-			return false
+			return nil
 		}
 	}
-	return len(sources) >= 2
+	if len(sources) < 2 {
+		return nil
+	}
+	return &Barrel{}
+}
+
+// isBarrel reports whether a module is a barrel that is neither a client
+// boundary nor a module of Server Functions.
+func isBarrel(pass *analysis.Pass, b *graph.Module) bool {
+	return !b.Boundary && !b.ServerRef && pass.FileFact(b) != nil
 }
 
 // problem says why module o breaks env ("" when it does not).
@@ -90,7 +103,8 @@ func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
 }
 
 // leaves lists the non-barrel modules a barrel re-exports, through nested barrels.
-func leaves(g *graph.Recorder, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
+func leaves(pass *analysis.Pass, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
+	g := pass.Graph
 	if seen[b] {
 		return out
 	}
@@ -103,8 +117,8 @@ func leaves(g *graph.Recorder, b *graph.Module, env graph.Env, seen map[*graph.M
 		if t == nil || t.Facts == nil || seen[t] {
 			continue
 		}
-		if isBarrel(t) {
-			out = leaves(g, t, env, seen, out)
+		if isBarrel(pass, t) {
+			out = leaves(pass, t, env, seen, out)
 		} else {
 			seen[t] = true
 			out = append(out, t)
@@ -121,7 +135,7 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 		return
 	}
 	b := g.Target(m, i, env)
-	if b == nil || b.Facts == nil || !isBarrel(b) {
+	if b == nil || b.Facts == nil || !isBarrel(pass, b) {
 		return
 	}
 	type pick struct {
@@ -155,7 +169,7 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 	}
 	var culprit *graph.Module
 	var why string
-	for _, leaf := range leaves(g, b, env, map[*graph.Module]bool{}, nil) {
+	for _, leaf := range leaves(pass, b, env, map[*graph.Module]bool{}, nil) {
 		if used[leaf] {
 			continue
 		}
