@@ -116,8 +116,9 @@ func imports(t *testing.T, root string) map[string]map[string]token.Position {
 			return err
 		}
 		if d.IsDir() {
-			switch d.Name() {
-			case "testdata", "node_modules", ".git":
+			// The go command ignores these directories too.
+			name := d.Name()
+			if p != root && (name == "testdata" || name == "node_modules" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
 				return filepath.SkipDir
 			}
 			return nil
