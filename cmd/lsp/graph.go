@@ -10,14 +10,26 @@ import (
 	"github.com/rscls/rscls/internal/graphview"
 )
 
-func runGraph(args []string, stdout, stderr io.Writer) int {
+type graphFlags struct {
+	fs     *flag.FlagSet
+	format *string
+}
+
+func newGraphFlags(stderr io.Writer) graphFlags {
 	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "dot", "output format: "+strings.Join(graphview.Formats, ", "))
+	f := graphFlags{fs: fs}
+	f.format = fs.String("format", "dot", "output `FORMAT`: "+strings.Join(graphview.Formats, ", "))
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: rscls graph [--format dot|mermaid|json] [PATH]\n\nPrints the module graph of the project at PATH (default: .): each module\ncoloured by the environment it runs in, and the imports where the client\ngraph starts (\"use client\") marked.\n\nFlags:\n")
-		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "Usage: rscls graph [flags] [PATH]\n\nPrints the module graph of the project at PATH (default: .): each module\ncoloured by the environment it runs in, and the imports where the client\ngraph starts (\"use client\") marked.\n\nFlags:\n")
+		printFlags(stderr, fs)
 	}
+	return f
+}
+
+func runGraph(args []string, stdout, stderr io.Writer) int {
+	f := newGraphFlags(stderr)
+	fs, format := f.fs, f.format
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -41,7 +53,7 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rscls graph: %v\n", err)
 		return exitUsage
 	}
-	snap, err := loadWorkspace(abs, true)
+	snap, err := loadWorkspace(abs, loadOptions{cache: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "rscls graph: %v\n", err)
 		return exitUsage

@@ -69,12 +69,8 @@ func TestCheckHostileDisk(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1 (errors found)", code)
 	}
-	var findings []string
-	for _, line := range strings.Split(stdout, "\n") {
-		if line != "" && !strings.HasPrefix(line, " ") {
-			findings = append(findings, line)
-		}
-	}
+	jsonOut, _, _ := runCLI(t, "check", "--format", "json", ".")
+	findings := findingLines(t, jsonOut)
 	wantFindings := []string{
 		"app/page.tsx:1:34: error: The \"use client\" directive must be placed before other expressions. Move it to the top of the file to resolve this issue. [misplacedDirective]",
 		"lib/crlf.ts:2:14: error: Only async functions are allowed to be exported in a \"use server\" file. [serverFileExports]",
@@ -87,7 +83,9 @@ func TestCheckHostileDisk(t *testing.T) {
 	}
 	var notes []string
 	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
-		notes = append(notes, strings.ReplaceAll(line, ws, "WS"))
+		if !strings.HasPrefix(line, "✖") { // the summary
+			notes = append(notes, strings.ReplaceAll(line, ws, "WS"))
+		}
 	}
 	sort.Strings(notes)
 	wantNotes := []string{
