@@ -12,6 +12,9 @@ import (
 // quick run prints nothing but its result. Tests shorten it.
 var progressDelay = time.Second
 
+// progressTick is how often the line is redrawn.
+var progressTick = 100 * time.Millisecond
+
 // progress shows, on a terminal's standard error, one line that says how
 // far a long check is, and erases it when the check is done. It is nil
 // (and its methods do nothing) when standard error is not a terminal, so
@@ -67,7 +70,7 @@ func (p *progress) phase(label string) {
 
 func (p *progress) loop() {
 	defer close(p.stopped)
-	tick := time.NewTicker(100 * time.Millisecond)
+	tick := time.NewTicker(progressTick)
 	defer tick.Stop()
 	for {
 		select {
