@@ -3,6 +3,7 @@ module github.com/rscls/rscls
 go 1.26.8
 
 require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/tree-sitter/go-tree-sitter v0.25.0
 	github.com/tree-sitter/tree-sitter-typescript v0.23.2
 	go.lsp.dev/jsonrpc2 v1.0.1
@@ -16,4 +17,5 @@ require (
 require (
 	github.com/go-json-experiment/json v0.0.0-20260601182631-00ed12fed2a6 // indirect
 	github.com/mattn/go-pointer v0.0.1 // indirect
+	golang.org/x/text v0.36.0 // indirect
 )

@@ -93,6 +93,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	sources := &diskSources{}
 	files := 0
 	exit := 0
+	var notes []engine.Note
 	for _, t := range targets {
 		prog.phase("checking " + relTo(cwd, t.root))
 		st, err := findSettings(t.root, *f.config)
@@ -140,6 +141,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			if n.Path != "" {
 				where = relTo(cwd, n.Path) + ": "
 			}
+			notes = append(notes, n)
 			kind := "note"
 			if n.Error {
 				kind = "error"
@@ -182,7 +184,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		Findings: shown, Base: cwd, Sources: sources, Analyzers: suite.Analyzers, Version: versionString(),
 		Root:  func(path string) string { return rootOf[path] },
 		Hints: *f.hints, Color: outTerm.color, Width: outTerm.width,
-		Fix: plan.state, Fixed: fixed, FixedSources: fixedSources,
+		Fix: plan.state, Fixed: fixed, FixedSources: fixedSources, Notes: notes,
 	}
 	if err := report.Write(stdout, *f.format, in); err != nil {
 		fmt.Fprintf(stderr, "rscls check: %v\n", err)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
@@ -212,110 +211,6 @@ func writeJSON(w io.Writer, in Input) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-func sarifLevel(s analysis.Severity) string {
-	switch s {
-	case analysis.SeverityError:
-		return "error"
-	case analysis.SeverityWarning:
-		return "warning"
-	}
-	return "note"
-}
-
-func writeSARIF(w io.Writer, in Input) error {
-	type obj = map[string]any
-	ruleIndex := map[string]int{}
-	rules := []obj{}
-	for i, a := range in.Analyzers {
-		ruleIndex[a.Name] = i
-		_, rest, _ := strings.Cut(a.Doc, "\n")
-		rules = append(rules, obj{
-			"id":                   a.Name,
-			"name":                 a.Name,
-			"shortDescription":     obj{"text": a.Title()},
-			"fullDescription":      obj{"text": strings.TrimSpace(rest)},
-			"helpUri":              a.URL,
-			"defaultConfiguration": obj{"level": sarifLevel(a.Severity)},
-		})
-	}
-	region := func(path string, start, end int) obj {
-		s := in.pos(path, start, textpos.UTF16)
-		e := in.pos(path, end, textpos.UTF16)
-		return obj{"startLine": s.Line, "startColumn": s.Col, "endLine": e.Line, "endColumn": e.Col}
-	}
-	location := func(path string, start, end int) obj {
-		return obj{"physicalLocation": obj{
-			"artifactLocation": obj{"uri": in.rel(path), "uriBaseId": "%SRCROOT%"},
-			"region":           region(path, start, end),
-		}}
-	}
-	results := []obj{}
-	for _, f := range in.Findings {
-		r := obj{
-			"ruleId":    f.Rule,
-			"level":     sarifLevel(f.Severity),
-			"message":   obj{"text": f.Message},
-			"locations": []obj{location(f.Path, f.Start, f.End)},
-		}
-		if i, ok := ruleIndex[f.Rule]; ok {
-			r["ruleIndex"] = i
-		}
-		if len(f.Related) > 0 {
-			var rel []obj
-			for i, x := range f.Related {
-				l := location(x.Path, x.Start, x.End)
-				l["id"] = i
-				l["message"] = obj{"text": x.Message}
-				rel = append(rel, l)
-			}
-			r["relatedLocations"] = rel
-		}
-		var fixes []obj
-		for _, fix := range f.Fixes {
-			byFile := map[string][]obj{}
-			var files []string
-			for _, e := range fix.Edits {
-				p := e.Path
-				if p == "" {
-					p = f.Path
-				}
-				if _, ok := byFile[p]; !ok {
-					files = append(files, p)
-				}
-				byFile[p] = append(byFile[p], obj{"deletedRegion": region(p, e.Start, e.End), "insertedContent": obj{"text": e.NewText}})
-			}
-			sort.Strings(files)
-			var changes []obj
-			for _, p := range files {
-				changes = append(changes, obj{"artifactLocation": obj{"uri": in.rel(p), "uriBaseId": "%SRCROOT%"}, "replacements": byFile[p]})
-			}
-			fixes = append(fixes, obj{"description": obj{"text": fix.Message}, "artifactChanges": changes})
-		}
-		if fixes != nil {
-			r["fixes"] = fixes
-		}
-		results = append(results, r)
-	}
-	doc := obj{
-		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-		"version": "2.1.0",
-		"runs": []obj{{
-			"tool": obj{"driver": obj{
-				"name":           "rscls",
-				"informationUri": "https://github.com/rscls/rscls",
-				"version":        in.Version,
-				"rules":          rules,
-			}},
-			"originalUriBaseIds": obj{"%SRCROOT%": obj{"uri": "file://" + filepath.ToSlash(in.Base) + "/"}},
-			"columnKind":         "utf16CodeUnits",
-			"results":            results,
-		}},
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
 }
 
 // escapeGitHub escapes workflow command data and property values.
