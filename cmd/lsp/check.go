@@ -147,7 +147,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 				kind = "error"
 				exit = exitUsage
 			}
-			fmt.Fprintf(&said, "rscls: %s%s: %s\n", where, kind, n.Message)
+			// Messages name directories by their absolute paths: those
+			// below the current directory are shown relative to it.
+			msg := strings.ReplaceAll(n.Message, cwd+string(filepath.Separator), "")
+			fmt.Fprintf(&said, "rscls: %s%s: %s\n", where, kind, msg)
 		}
 		for _, fd := range snap.Findings() {
 			if len(t.only) == 0 || t.only[fd.Path] {
@@ -219,7 +222,7 @@ func describeWorkspace(w io.Writer, cwd string, t target, st *settings, snap *en
 		}
 		return strings.Join(out, ", ")
 	}
-	fmt.Fprintf(w, "rscls: workspace %s: %d files\n", rel(t.root), len(snap.Files()))
+	fmt.Fprintf(w, "rscls: workspace %s: %s files\n", rel(t.root), report.Thousands(len(snap.Files())))
 	above := st.files
 	if st.only {
 		fmt.Fprintf(w, "rscls:   settings: %s (--config; rscls.json files are not read)\n", list(above))
@@ -252,7 +255,19 @@ func describeWorkspace(w io.Writer, cwd string, t target, st *settings, snap *en
 			names = append(names, name)
 		}
 		sort.Strings(names)
-		fmt.Fprintf(w, "rscls:   %d workspace packages: %s\n", n, strings.Join(names, ", "))
+		// A monorepo has dozens: a few to a line.
+		line := fmt.Sprintf("rscls:   %d workspace packages:", n)
+		for i, name := range names {
+			if len(line)+1+len(name) > 100 {
+				fmt.Fprintln(w, line)
+				line = "rscls:    "
+			}
+			line += " " + name
+			if i < len(names)-1 {
+				line += ","
+			}
+		}
+		fmt.Fprintln(w, line)
 	}
 }
 

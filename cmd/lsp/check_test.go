@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -52,6 +53,9 @@ func TestCheckFormats(t *testing.T) {
 			}
 			out = strings.ReplaceAll(out, mustAbs(t, "."), "ROOT")
 			golden(t, "check."+format+".golden", out)
+			if format == "text" {
+				readmeShowsOutput(t, out, errOut)
+			}
 			if format == "json" || format == "sarif" {
 				var v any
 				if err := json.Unmarshal([]byte(out), &v); err != nil {
@@ -59,6 +63,32 @@ func TestCheckFormats(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// readmeShowsOutput checks that the README shows the example's output as
+// it prints: the lines before "..." are a part of standard output, the
+// closing line is standard error's but for the time taken.
+func readmeShowsOutput(t *testing.T, stdout, stderr string) {
+	t.Helper()
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "go run ./cmd/lsp/rscls check testdata/example\n```\n")
+	_, after, ok2 := strings.Cut(after, "```text\n")
+	shown, _, ok3 := strings.Cut(after, "```\n")
+	part, closing, ok4 := strings.Cut(shown, "...\n")
+	if !ok || !ok2 || !ok3 || !ok4 {
+		t.Fatal("README: no example output after the command that runs the example")
+	}
+	if !strings.Contains(stdout, part) {
+		t.Errorf("README shows output that rscls check does not print:\n%s", part)
+	}
+	timeTaken := regexp.MustCompile(`in [0-9.,]+ m?s\n`)
+	wantClosing := timeTaken.ReplaceAllString(strings.TrimPrefix(stderr, "\n"), "in T\n") + "exit status 1\n"
+	if got := timeTaken.ReplaceAllString(closing, "in T\n"); got != wantClosing {
+		t.Errorf("README shows the closing lines\n%s\nrscls check prints\n%s", got, wantClosing)
 	}
 }
 

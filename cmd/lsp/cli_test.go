@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -97,6 +98,10 @@ func TestSummaryAndHints(t *testing.T) {
 // TestOneCause checks that findings whose message names the same other
 // module as their cause are told once, with their places.
 func TestOneCause(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	files := map[string]string{
 		"package.json":  `{"dependencies":{"next":"15.0.0"}}`,
@@ -127,6 +132,12 @@ func TestOneCause(t *testing.T) {
 		if len([]rune(line)) > 160 {
 			t.Errorf("line of %d columns: %s", len([]rune(line)), line)
 		}
+	}
+	// The README shows it as it prints in the project's directory.
+	t.Chdir(dir)
+	out, _, _ = runCLI(t, "check")
+	if !strings.Contains(string(readme), "```text\n"+out+"```\n") {
+		t.Errorf("README does not show the output as it prints:\n%s", out)
 	}
 }
 

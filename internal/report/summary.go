@@ -45,7 +45,7 @@ func (s Summary) String(color bool) string {
 	for _, n := range s.Shown {
 		problems += n
 	}
-	files := fmt.Sprintf("%s %s", thousands(s.Files), plural(s.Files, "file", "files"))
+	files := fmt.Sprintf("%s %s", Thousands(s.Files), plural(s.Files, "file", "files"))
 	took := fmt.Sprintf("%.1f s", s.Elapsed.Seconds())
 	if s.Elapsed < time.Second {
 		took = fmt.Sprintf("%d ms", s.Elapsed.Milliseconds())
@@ -79,9 +79,9 @@ func (s Summary) String(color bool) string {
 	if s.Shown[analysis.SeverityError] > 0 {
 		mark = p.paint("31", "✖")
 	}
-	line := fmt.Sprintf("%s %s (%s)%s", mark, p.bold(thousands(problems)+" "+plural(problems, "problem", "problems")), strings.Join(parts, ", "), hiddenText)
+	line := fmt.Sprintf("%s %s (%s)%s", mark, p.bold(Thousands(problems)+" "+plural(problems, "problem", "problems")), strings.Join(parts, ", "), hiddenText)
 	if s.Fixable > 0 {
-		line += fmt.Sprintf(" · %s fixable with --fix", thousands(s.Fixable))
+		line += fmt.Sprintf(" · %s fixable with --fix", Thousands(s.Fixable))
 	}
 	return line + fmt.Sprintf(" · %s in %s", files, took)
 }
@@ -93,7 +93,7 @@ func count(n int, sev analysis.Severity) string {
 		analysis.SeverityInfo:    {"info", "infos"},
 		analysis.SeverityHint:    {"hint", "hints"},
 	}[sev]
-	return thousands(n) + " " + plural(n, names[0], names[1])
+	return Thousands(n) + " " + plural(n, names[0], names[1])
 }
 
 func plural(n int, one, many string) string {
@@ -103,8 +103,9 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
+// Thousands writes n with commas between groups of three digits, as the
+// closing line counts.
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
@@ -119,7 +120,7 @@ func WriteFixed(w io.Writer, in Input) {
 		return
 	}
 	p := palette{in.Color}
-	fmt.Fprintf(w, "%s %s:\n", p.paint("32", "fixed"), thousands(len(in.Fixed))+" "+plural(len(in.Fixed), "problem", "problems"))
+	fmt.Fprintf(w, "%s %s:\n", p.paint("32", "fixed"), Thousands(len(in.Fixed))+" "+plural(len(in.Fixed), "problem", "problems"))
 	for i := range in.Fixed {
 		f := &in.Fixed[i]
 		pos := in.posIn(in.FixedSources, f.Path, f.Start, textpos.UTF32)

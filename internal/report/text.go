@@ -165,7 +165,9 @@ func (t *textWriter) causeBlock(fs []*engine.Finding) {
 		fmt.Fprintf(t.w, "  %s\n", t.p.bold(fmt.Sprintf("%s:%d:%d", t.in.rel(g.Path), p.Line, p.Col)))
 		t.source(g, "    ")
 		if _, rest, ok := strings.Cut(g.Message, "\n"); ok {
-			t.para("    ", t.rewrite(g.Path, rest))
+			for _, l := range strings.Split(rest, "\n") {
+				t.hanging("    ", t.rewrite(g.Path, l))
+			}
 		}
 		t.fixLine(g, "    ")
 	}
@@ -200,6 +202,9 @@ func (t *textWriter) body(f *engine.Finding, message bool) {
 	const indent = "    "
 	if message {
 		for i, l := range strings.Split(f.Message, "\n") {
+			if i > 0 && t.toldByRelated(f, l) {
+				continue
+			}
 			l = t.rewrite(f.Path, l)
 			if i == 0 {
 				t.para(indent, l)
@@ -214,18 +219,45 @@ func (t *textWriter) body(f *engine.Finding, message bool) {
 		msg := r.Message
 		// "app/page.tsx is a Server Component" at app/page.tsx reads
 		// "app/page.tsx:1:1 is a Server Component": the path once.
-		if self := t.rootRel(f.Path, r.Path); strings.HasPrefix(msg, self+" ") {
+		if self := t.rootRel(f.Path, r.Path); strings.HasPrefix(msg, self+" ") || strings.HasPrefix(msg, self+",") {
 			msg = strings.TrimPrefix(msg, self)
 		} else {
 			msg = " " + msg
 		}
 		loc := fmt.Sprintf("%s:%d:%d", t.in.rel(r.Path), rp.Line, rp.Col)
-		t.para(indent, t.p.dim(loc)+t.rewrite(f.Path, msg))
+		t.hanging(indent, t.p.dim(loc)+t.rewrite(f.Path, msg))
 	}
 	t.fixLine(f, indent)
 	if f.URL != "" {
 		fmt.Fprintf(t.w, "%s%s %s\n", indent, t.p.dim("docs:"), f.URL)
 	}
+}
+
+// toldByRelated reports whether a line of a message (after the first)
+// only names files that the related information lists with their
+// places, as the line "Import chain: a → b → c" does: the path of each
+// is then printed once, where it can be clicked.
+func (t *textWriter) toldByRelated(f *engine.Finding, line string) bool {
+	if len(f.Related) == 0 {
+		return false
+	}
+	named := pathToken.FindAllString(line, -1)
+	if len(named) == 0 {
+		return false
+	}
+	listed := map[string]bool{}
+	for _, r := range f.Related {
+		listed[t.rootRel(f.Path, r.Path)] = true
+		for _, m := range pathToken.FindAllString(r.Message, -1) {
+			listed[m] = true
+		}
+	}
+	for _, n := range named {
+		if !listed[n] {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *textWriter) fixLine(f *engine.Finding, indent string) {
@@ -284,6 +316,18 @@ func (t *textWriter) para(indent, text string) {
 	}
 }
 
+// hanging prints text after indent, wrapped at the width, its further
+// lines indented two more columns: one step of a chain of imports that
+// takes two lines reads as one.
+func (t *textWriter) hanging(indent, text string) {
+	for i, l := range wrap(text, t.width-len(indent)-2) {
+		if i > 0 {
+			l = "  " + l
+		}
+		fmt.Fprintf(t.w, "%s%s\n", indent, l)
+	}
+}
+
 // wrap breaks text into lines of at most width visible columns at spaces.
 // ANSI escapes take no columns.
 func wrap(text string, width int) []string {
@@ -295,7 +339,11 @@ func wrap(text string, width int) []string {
 	curLen := 0
 	for _, word := range strings.Split(text, " ") {
 		wl := visibleLen(word)
-		if curLen > 0 && curLen+1+wl > width {
+		// A word longer than a line (a path), or one that would leave a
+		// short line ("Import chain:") alone, stays on the line when the
+		// line can take it.
+		long := (wl > width || curLen < 20) && curLen+1+wl <= maxWidth
+		if curLen > 0 && curLen+1+wl > width && !long {
 			lines = append(lines, cur.String())
 			cur.Reset()
 			curLen = 0
