@@ -42,8 +42,8 @@ func newCheckFlags(stderr io.Writer) checkFlags {
 	fs.BoolVar(f.verbose, "v", false, aliasPrefix+"verbose")
 	f.noCache = fs.Bool("no-cache", false, "do not read or write the cache of per-file results (also: RSCLS_CACHE_DIR=off)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: rscls check [flags] [PATH...]\n\nChecks the Next.js projects at each PATH (a directory, or a file inside a project).\nExit status: 0 when no error was found, 1 when one was, 2 on a usage or configuration error.\n\nFlags:\n")
-		printFlags(stderr, fs)
+		fmt.Fprintf(fs.Output(), "Usage: rscls check [flags] [PATH...]\n\nChecks the Next.js projects at each PATH (a directory, or a file inside a project).\nExit status: 0 when no error was found, 1 when one was, 2 on a usage or configuration error.\n\nFlags:\n")
+		printFlags(fs.Output(), fs)
 	}
 	return f
 }
@@ -51,11 +51,8 @@ func newCheckFlags(stderr io.Writer) checkFlags {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	f := newCheckFlags(stderr)
-	if err := f.fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return exitUsage
+	if code, done := parseFlags(f.fs, args, stdout); done {
+		return code
 	}
 	if !contains(report.Formats, *f.format) {
 		fmt.Fprintf(stderr, "rscls check: unknown format %q (want %s)\n", *f.format, strings.Join(report.Formats, ", "))

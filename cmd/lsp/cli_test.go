@@ -24,6 +24,24 @@ func TestHelpAndVersion(t *testing.T) {
 			}
 		}
 	}
+	// Each command's help, on standard output as a person reads it; a
+	// mistake goes to standard error.
+	for cmd, want := range map[string]string{
+		"check": "Usage: rscls check [flags] [PATH...]",
+		"graph": "Usage: rscls graph [flags] [PATH]",
+		"serve": "Usage: rscls [serve] [--log FILE]",
+	} {
+		for _, arg := range []string{"-h", "--help"} {
+			out, errOut, code := runCLI(t, cmd, arg)
+			if code != 0 || errOut != "" || !strings.HasPrefix(out, want) || !strings.Contains(out, "\nFlags:\n") {
+				t.Errorf("rscls %s %s: exit %d, stderr %q, stdout:\n%s", cmd, arg, code, errOut, out)
+			}
+		}
+		out, errOut, code := runCLI(t, cmd, "--no-such-flag")
+		if code != 2 || out != "" || !strings.Contains(errOut, want) {
+			t.Errorf("rscls %s --no-such-flag: exit %d, stdout %q, stderr:\n%s", cmd, code, out, errOut)
+		}
+	}
 	for _, arg := range []string{"--version", "version"} {
 		if out, _, code := runCLI(t, arg); code != 0 || !regexp.MustCompile(`^rscls \S+\n$`).MatchString(out) {
 			t.Errorf("%s: exit %d, %q", arg, code, out)

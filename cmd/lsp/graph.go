@@ -27,8 +27,8 @@ func newGraphFlags(stderr io.Writer) graphFlags {
 	f.depth = fs.Int("depth", 0, "show modules at most `N` imports from the focus, or from the entries (0: no limit)")
 	f.boundaries = fs.Bool("boundaries", false, "show only where the environments meet: imports of 'use client' modules from the server and of 'use server' modules from the client")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: rscls graph [flags] [PATH]\n\nPrints the module graph of the project at PATH (default: .): each module\ncoloured by the environment it runs in, and the imports where the client\ngraph starts (\"use client\") marked. For a large app, --focus, --depth\nand --boundaries show a part; --format html writes a page that shows all of it.\n\nFlags:\n")
-		printFlags(stderr, fs)
+		fmt.Fprintf(fs.Output(), "Usage: rscls graph [flags] [PATH]\n\nPrints the module graph of the project at PATH (default: .): each module\ncoloured by the environment it runs in, and the imports where the client\ngraph starts (\"use client\") marked. For a large app, --focus, --depth\nand --boundaries show a part; --format html writes a page that shows all of it.\n\nFlags:\n")
+		printFlags(fs.Output(), fs)
 	}
 	return f
 }
@@ -36,11 +36,8 @@ func newGraphFlags(stderr io.Writer) graphFlags {
 func runGraph(args []string, stdout, stderr io.Writer) int {
 	f := newGraphFlags(stderr)
 	fs, format := f.fs, f.format
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return exitUsage
+	if code, done := parseFlags(fs, args, stdout); done {
+		return code
 	}
 	if !contains(graphview.Formats, *format) {
 		fmt.Fprintf(stderr, "rscls graph: unknown format %q (want %s)\n", *format, strings.Join(graphview.Formats, ", "))

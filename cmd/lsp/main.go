@@ -111,6 +111,30 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 	}
 }
 
+// parseFlags parses a command's flags and reports whether the command is
+// done, with its exit status. Help asked for (-h, --help) goes to standard
+// output, where a person reads it (rscls check --help | less); a mistake
+// goes to standard error, with the usage.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	for _, a := range args {
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break // the flag package stops here too
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return 0, true
+		}
+	}
+	switch err := fs.Parse(args); {
+	case err == flag.ErrHelp: // after a flag's value: the usage went to standard error
+		return 0, true
+	case err != nil:
+		return exitUsage, true
+	}
+	return 0, false
+}
+
 // aliasPrefix marks a flag that is another name of the flag it names.
 const aliasPrefix = "alias of "
 

@@ -38,8 +38,8 @@ func newServeFlags(stderr io.Writer) serveFlags {
 	// are the only transport, so it is accepted and changes nothing.
 	fs.Bool("stdio", true, "speak LSP on standard input and output (the default and only transport)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: rscls [serve] [--log FILE]\n\nSpeaks the Language Server Protocol on standard input and output.\nOnce the editor has connected, the log goes to the editor (window/logMessage);\nbefore that, and after it leaves, to standard error.\n\nFlags:\n")
-		printFlags(stderr, fs)
+		fmt.Fprintf(fs.Output(), "Usage: rscls [serve] [--log FILE]\n\nSpeaks the Language Server Protocol on standard input and output.\nOnce the editor has connected, the log goes to the editor (window/logMessage);\nbefore that, and after it leaves, to standard error.\n\nFlags:\n")
+		printFlags(fs.Output(), fs)
 	}
 	return f
 }
@@ -47,11 +47,8 @@ func newServeFlags(stderr io.Writer) serveFlags {
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	f := newServeFlags(stderr)
 	fs, logFile := f.fs, f.logFile
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return exitUsage
+	if code, done := parseFlags(fs, args, stdout); done {
+		return code
 	}
 	if isTerminal(stdin) {
 		// A person ran rscls at a prompt: editors start it with pipes.
