@@ -227,3 +227,26 @@ func TestSettingsLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestSameChainOnce checks that findings of one file that share their
+// chain of imports print it once.
+func TestSameChainOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"package.json":        `{"dependencies":{"next":"15.0.0"}}`,
+		"app/page.tsx":        "import { Post } from '../lib/post'\nexport default function P() { return <Post /> }\n",
+		"lib/post.tsx":        "import { Like } from '../components/like'\nexport function Post() { return <Like /> }\n",
+		"components/like.tsx": "import { useState, useEffect } from 'react'\nexport function Like() { useEffect(() => {}); const [a] = useState(0); return <p>{a}</p> }\n",
+	})
+	t.Chdir(dir)
+	out, _, code := runCLI(t, "check")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if n := strings.Count(out, "lib/post.tsx:1:22 imports components/like.tsx\n"); n != 1 {
+		t.Errorf("the chain is printed %d times, want once:\n%s", n, out)
+	}
+	if !strings.Contains(out, "  1:20  error  clientApiInServer\n") || !strings.Contains(out, "    the same chain of imports as 1:10 above\n") {
+		t.Errorf("the second finding does not point to the first's chain:\n%s", out)
+	}
+}

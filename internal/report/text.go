@@ -147,11 +147,32 @@ func (t *textWriter) causeKey(f *engine.Finding) string {
 
 func (t *textWriter) fileBlock(fs []*engine.Finding) {
 	fmt.Fprintln(t.w, t.p.bold(t.in.rel(fs[0].Path)))
+	// A file's findings often share their chain of imports (one module
+	// reached from one page): it is printed with the first.
+	toldAt := map[string]string{}
 	for _, f := range fs {
 		p := t.in.pos(f.Path, f.Start, textpos.UTF32)
-		t.headline(fmt.Sprintf("%d:%d", p.Line, p.Col), f, "")
-		t.body(f, true)
+		at := fmt.Sprintf("%d:%d", p.Line, p.Col)
+		t.headline(at, f, "")
+		key := relatedKey(f)
+		t.body(f, true, toldAt[key])
+		if _, ok := toldAt[key]; !ok && key != "" {
+			toldAt[key] = at
+		}
 	}
+}
+
+// relatedKey identifies a finding's related information when it is long
+// enough to be worth not repeating; "" otherwise.
+func relatedKey(f *engine.Finding) string {
+	if len(f.Related) < 3 {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range f.Related {
+		fmt.Fprintf(&b, "%s\x00%d\x00%s\x00", r.Path, r.Start, r.Message)
+	}
+	return b.String()
 }
 
 func (t *textWriter) causeBlock(fs []*engine.Finding) {
@@ -197,8 +218,9 @@ func (t *textWriter) headline(at string, f *engine.Finding, where string) {
 }
 
 // body prints the message, the source line, related information, the fix
-// and the docs of a finding under its headline.
-func (t *textWriter) body(f *engine.Finding, message bool) {
+// and the docs of a finding under its headline. The related information
+// is only pointed to when it was printed with the finding at toldAt.
+func (t *textWriter) body(f *engine.Finding, message bool, toldAt string) {
 	const indent = "    "
 	if message {
 		for i, l := range strings.Split(f.Message, "\n") {
@@ -214,7 +236,13 @@ func (t *textWriter) body(f *engine.Finding, message bool) {
 		}
 	}
 	t.source(f, indent)
+	if toldAt != "" {
+		t.para(indent, t.p.dim("the same chain of imports as "+toldAt+" above"))
+	}
 	for _, r := range f.Related {
+		if toldAt != "" {
+			break
+		}
 		rp := t.in.pos(r.Path, r.Start, textpos.UTF32)
 		msg := r.Message
 		// "app/page.tsx is a Server Component" at app/page.tsx reads
