@@ -79,7 +79,7 @@ func runGraph(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		if d, err = d.Focus(snap.Rel(file), *f.depth); err != nil {
-			fmt.Fprintf(stderr, "rscls graph: %s: %v\n", *f.focus, err)
+			fmt.Fprintf(stderr, "rscls graph --focus: %v\n", err)
 			return exitUsage
 		}
 	case *f.depth > 0:
