@@ -57,10 +57,11 @@ func (p palette) severity(s analysis.Severity, text string) string {
 }
 
 type textWriter struct {
-	w     io.Writer
-	in    Input
-	p     palette
-	width int
+	w      io.Writer
+	in     Input
+	p      palette
+	width  int
+	chains []toldChain // related information printed so far
 }
 
 func writeText(w io.Writer, in Input) error {
@@ -147,32 +148,66 @@ func (t *textWriter) causeKey(f *engine.Finding) string {
 
 func (t *textWriter) fileBlock(fs []*engine.Finding) {
 	fmt.Fprintln(t.w, t.p.bold(t.in.rel(fs[0].Path)))
-	// A file's findings often share their chain of imports (one module
-	// reached from one page): it is printed with the first.
-	toldAt := map[string]string{}
 	for _, f := range fs {
 		p := t.in.pos(f.Path, f.Start, textpos.UTF32)
 		at := fmt.Sprintf("%d:%d", p.Line, p.Col)
 		t.headline(at, f, "")
-		key := relatedKey(f)
-		t.body(f, true, toldAt[key])
-		if _, ok := toldAt[key]; !ok && key != "" {
-			toldAt[key] = at
+		ref := t.priorChain(f)
+		t.body(f, true, ref)
+		if len(f.Related) >= minChainTold && ref.skip < len(f.Related) {
+			t.chains = append(t.chains, toldChain{related: f.Related, path: f.Path, at: at, partly: ref.skip > 0})
 		}
 	}
 }
 
-// relatedKey identifies a finding's related information when it is long
-// enough to be worth not repeating; "" otherwise.
-func relatedKey(f *engine.Finding) string {
-	if len(f.Related) < 3 {
-		return ""
+// minChainTold is the length from which related information (a chain of
+// imports) is not printed again: findings often share their chain, or
+// its start (modules reached from one page through one module).
+const minChainTold = 3
+
+// toldChain is related information printed with the finding at path, at.
+type toldChain struct {
+	related  []analysis.RelatedInformation
+	path, at string
+	partly   bool // its start was pointed to, not printed
+}
+
+// chainRef is what a finding's related information shares with one
+// printed before: its first skip entries, told with the finding at where.
+type chainRef struct {
+	where string
+	skip  int
+}
+
+// priorChain finds the chain told before that is f's, or else the one
+// printed whole that shares the longest start with f's, when they share
+// minChainTold entries or more: a reader follows one pointer at most to
+// the start of a chain.
+func (t *textWriter) priorChain(f *engine.Finding) chainRef {
+	var best chainRef
+	for i := len(t.chains) - 1; i >= 0; i-- {
+		c := t.chains[i]
+		n := 0
+		for n < len(c.related) && n < len(f.Related) && sameRelated(c.related[n], f.Related[n]) {
+			n++
+		}
+		where := c.at
+		if c.path != f.Path {
+			where = t.in.rel(c.path) + ":" + c.at
+		}
+		if n == len(f.Related) && n == len(c.related) {
+			return chainRef{where: where, skip: n}
+		}
+		if c.partly || n < minChainTold || n == len(f.Related) || n <= best.skip {
+			continue
+		}
+		best = chainRef{where: where, skip: n}
 	}
-	var b strings.Builder
-	for _, r := range f.Related {
-		fmt.Fprintf(&b, "%s\x00%d\x00%s\x00", r.Path, r.Start, r.Message)
-	}
-	return b.String()
+	return best
+}
+
+func sameRelated(a, b analysis.RelatedInformation) bool {
+	return a.Path == b.Path && a.Start == b.Start && a.End == b.End && a.Message == b.Message
 }
 
 func (t *textWriter) causeBlock(fs []*engine.Finding) {
@@ -218,9 +253,9 @@ func (t *textWriter) headline(at string, f *engine.Finding, where string) {
 }
 
 // body prints the message, the source line, related information, the fix
-// and the docs of a finding under its headline. The related information
-// is only pointed to when it was printed with the finding at toldAt.
-func (t *textWriter) body(f *engine.Finding, message bool, toldAt string) {
+// and the docs of a finding under its headline. Related information
+// printed before is pointed to (ref), not printed again.
+func (t *textWriter) body(f *engine.Finding, message bool, ref chainRef) {
 	const indent = "    "
 	if message {
 		for i, l := range strings.Split(f.Message, "\n") {
@@ -236,13 +271,17 @@ func (t *textWriter) body(f *engine.Finding, message bool, toldAt string) {
 		}
 	}
 	t.source(f, indent)
-	if toldAt != "" {
-		t.para(indent, t.p.dim("the same chain of imports as "+toldAt+" above"))
+	related := f.Related
+	switch {
+	case ref.skip == len(f.Related) && ref.skip > 0:
+		t.para(indent, t.p.dim("the same chain of imports as "+ref.where+" above"))
+		related = nil
+	case ref.skip > 0:
+		// The chain goes on from a module that the one above imports.
+		t.hanging(indent, t.p.dim("… as the chain of imports of "+ref.where+" above, then"))
+		related = f.Related[ref.skip:]
 	}
-	for _, r := range f.Related {
-		if toldAt != "" {
-			break
-		}
+	for _, r := range related {
 		rp := t.in.pos(r.Path, r.Start, textpos.UTF32)
 		msg := r.Message
 		// "app/page.tsx is a Server Component" at app/page.tsx reads
