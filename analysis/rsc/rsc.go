@@ -73,53 +73,6 @@ var OtherDirectives = map[string]bool{
 	"use dom": true, "use webview": true, "use worker": true,
 }
 
-// ClientOnlyAPIs lists, per module, the named exports that Next's compiler
-// rejects in the server graph (RSC-05), by imported name.
-var ClientOnlyAPIs = map[string][]string{
-	"react": {"Component", "createContext", "createFactory", "PureComponent", "useDeferredValue",
-		"useEffect", "useEffectEvent", "useImperativeHandle", "useInsertionEffect", "useLayoutEffect",
-		"useReducer", "useRef", "useState", "useSyncExternalStore", "useTransition", "useOptimistic",
-		"useActionState", "experimental_useOptimistic"},
-	"react-dom":       {"flushSync", "unstable_batchedUpdates", "useFormStatus", "useFormState"},
-	"next/navigation": {"useSearchParams", "usePathname", "useSelectedLayoutSegment", "useSelectedLayoutSegments", "useParams", "useRouter", "useServerInsertedHTML", "ServerInsertedHTMLContext", "unstable_isUnrecognizedActionError"},
-	"next/link":       {"useLinkStatus"},
-}
-
-// IsClientOnlyAPI reports whether name imported from source is rejected in
-// the server graph.
-func IsClientOnlyAPI(source, name string) bool {
-	for _, n := range ClientOnlyAPIs[source] {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
-
-// ClientOnlyModules may not be imported from the server graph at all (RSC-04).
-var ClientOnlyModules = []string{"client-only", "react-dom/client", "react-dom/server", "next/router"}
-
-// ServerOnlyModules may not be imported from the client graph (RSC-12).
-var ServerOnlyModules = []string{"server-only", "next/headers", "next/root-params"}
-
-// ServerOnlyAPIs lists, per module, the named exports rejected in the client
-// graph (RSC-12). unstable_cache and unstable_noStore are allowed on purpose.
-var ServerOnlyAPIs = map[string][]string{
-	"next/server": {"after"},
-	"next/cache":  {"revalidatePath", "revalidateTag", "cacheLife", "unstable_cacheLife", "cacheTag", "unstable_cacheTag", "updateTag", "refresh"},
-}
-
-// IsServerOnlyAPI reports whether name imported from source is rejected in
-// the client graph.
-func IsServerOnlyAPI(source, name string) bool {
-	for _, n := range ServerOnlyAPIs[source] {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
-
 // MemberSources are the modules whose namespace/default imports are
 // followed into member accesses (React.useState), so the API lists apply
 // to them too.
