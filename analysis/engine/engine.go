@@ -26,6 +26,7 @@ import (
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/nextconfig"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/syntax"
@@ -302,13 +303,34 @@ func (s *Snapshot) loadConfig() {
 	}
 	s.Config = base.Merge(s.opts.Overrides)
 	for _, app := range s.Project.Apps {
-		if app.Dir == s.Root {
-			continue
+		c := s.Config
+		if app.Dir != s.Root {
+			if st := read(app.Dir); st != nil {
+				c = base.Merge(st).Merge(s.opts.Overrides)
+			}
 		}
-		if st := read(app.Dir); st != nil {
-			s.configs[app.Dir] = base.Merge(st).Merge(s.opts.Overrides)
-		}
+		c = c.Merge(nil) // a copy, to hold this app's next.config
+		c.Next = s.readNextConfig(app)
+		s.configs[app.Dir] = c
 	}
+}
+
+// readNextConfig reads an app's next.config statically; what cannot be
+// read becomes a note.
+func (s *Snapshot) readNextConfig(app *project.App) *nextconfig.Config {
+	if app.NextConfig == "" {
+		return &nextconfig.Config{}
+	}
+	c := nextconfig.Read(s.FS, app.NextConfig)
+	var src []byte
+	if len(c.Notes) > 0 {
+		src, _ = s.FS.ReadFile(app.NextConfig)
+	}
+	for _, n := range c.Notes {
+		line := 1 + bytes.Count(src[:min(n.Offset, len(src))], []byte("\n"))
+		s.notes = append(s.notes, Note{Path: app.NextConfig, Message: fmt.Sprintf("line %d: %s", line, n.Message)})
+	}
+	return c
 }
 
 // ConfigFor returns the configuration in force for a file.
@@ -487,9 +509,12 @@ func (s *Snapshot) cacheKey(r *FileResult) [32]byte {
 	h := sha256.New()
 	lang, _ := syntax.LangForPath(r.Path)
 	fmt.Fprintf(h, "%x\x00%d\x00%s\x00%d\x00%v\x00%v\x00", r.Hash, lang, r.Info.Rel, r.Info.Role, r.Info.InAppDir, r.Info.InNodeModules)
-	for _, k := range s.ConfigFor(r.Path).CacheKindsOrNil() {
+	config := s.ConfigFor(r.Path)
+	for _, k := range config.CacheKindsOrNil() {
 		fmt.Fprintf(h, "kind:%s\x00", k)
 	}
+	// File checks read what next.config says (the flags, the cache kinds).
+	fmt.Fprintf(h, "next:%s\x00", config.Next.Digest())
 	for _, a := range s.opts.Analyzers {
 		if a.Scope == analysis.FileScope {
 			fmt.Fprintf(h, "a:%s\x00", a.Name)

@@ -11,19 +11,23 @@ import (
 	"github.com/rscls/rscls/analysis/checks/conflictingdirectives"
 	"github.com/rscls/rscls/analysis/checks/errorboundaryclient"
 	"github.com/rscls/rscls/analysis/checks/eventhandlerinserver"
+	"github.com/rscls/rscls/analysis/checks/incompatiblesegmentconfig"
 	"github.com/rscls/rscls/analysis/checks/metadataexport"
 	"github.com/rscls/rscls/analysis/checks/misplaceddirective"
 	"github.com/rscls/rscls/analysis/checks/misspelleddirective"
 	"github.com/rscls/rscls/analysis/checks/mixedbarrel"
 	"github.com/rscls/rscls/analysis/checks/nonserializableprop"
 	"github.com/rscls/rscls/analysis/checks/pagesrouterexport"
+	"github.com/rscls/rscls/analysis/checks/segmentconfig"
 	"github.com/rscls/rscls/analysis/checks/serverfileexports"
 	"github.com/rscls/rscls/analysis/checks/serverfunctioninclient"
 	"github.com/rscls/rscls/analysis/checks/serverfunctions"
 	"github.com/rscls/rscls/analysis/checks/serveronlyinclient"
 	"github.com/rscls/rscls/analysis/checks/ssrfalseinserver"
+	"github.com/rscls/rscls/analysis/checks/taintwithoutflag"
 	"github.com/rscls/rscls/analysis/checks/thirdpartyclientpackage"
 	"github.com/rscls/rscls/analysis/checks/unnecessaryuseclient"
+	"github.com/rscls/rscls/analysis/checks/usecachewithoutflag"
 )
 
 // Analyzers is the full suite.
@@ -33,11 +37,15 @@ var Analyzers = []*analysis.Analyzer{
 	conflictingdirectives.Analyzer,
 	serverfileexports.Analyzer,
 	serverfunctions.Analyzer,
+	usecachewithoutflag.Analyzer,
+	taintwithoutflag.Analyzer,
 	serverfunctioninclient.Analyzer,
 	asyncclientcomponent.Analyzer,
 	errorboundaryclient.Analyzer,
 	metadataexport.Analyzer,
 	pagesrouterexport.Analyzer,
+	segmentconfig.Analyzer,
+	incompatiblesegmentconfig.Analyzer,
 	clientapiinserver.Analyzer,
 	browserglobalinserver.Analyzer,
 	eventhandlerinserver.Analyzer,

@@ -1,0 +1,17 @@
+package usecachewithoutflag_test
+
+import (
+	"testing"
+
+	"github.com/rscls/rscls/analysis/analysistest"
+	"github.com/rscls/rscls/analysis/checks/usecachewithoutflag"
+)
+
+// Each app has its own next.config.
+func TestAnalyzer(t *testing.T) {
+	for _, app := range []string{"off", "on", "experimental", "unknown", "none"} {
+		t.Run(app, func(t *testing.T) {
+			analysistest.Run(t, "testdata/"+app, usecachewithoutflag.Analyzer)
+		})
+	}
+}
