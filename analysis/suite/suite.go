@@ -23,6 +23,7 @@ import (
 	"github.com/rscls/rscls/analysis/checks/serverfunctioninclient"
 	"github.com/rscls/rscls/analysis/checks/serverfunctions"
 	"github.com/rscls/rscls/analysis/checks/serveronlyinclient"
+	"github.com/rscls/rscls/analysis/checks/serveronlyinpages"
 	"github.com/rscls/rscls/analysis/checks/ssrfalseinserver"
 	"github.com/rscls/rscls/analysis/checks/taintwithoutflag"
 	"github.com/rscls/rscls/analysis/checks/thirdpartyclientpackage"
@@ -50,6 +51,7 @@ var Analyzers = []*analysis.Analyzer{
 	browserglobalinserver.Analyzer,
 	eventhandlerinserver.Analyzer,
 	serveronlyinclient.Analyzer,
+	serveronlyinpages.Analyzer,
 	clientmoduleinserver.Analyzer,
 	ssrfalseinserver.Analyzer,
 	nonserializableprop.Analyzer,

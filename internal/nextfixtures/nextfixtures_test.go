@@ -427,8 +427,8 @@ func run(t *testing.T, c *testCase) outcome {
 
 // checkPlacement makes sure the module was analyzed and sits in the graph
 // the Next.js harness compiles it for. A 'use client' module compiled for
-// the server layer is a client reference there, as in Next.js; modules of
-// the Pages Router are outside rscls's App Router graph.
+// the server layer is a client reference there, as in Next.js; a module of
+// the Pages Router must be reached from a page of pages/.
 func checkPlacement(snap *engine.Snapshot, c *testCase, proj project) error {
 	r := snap.File(proj.fixture)
 	if r == nil {
@@ -437,14 +437,16 @@ func checkPlacement(snap *engine.Snapshot, c *testCase, proj project) error {
 	if r.Skip != "" {
 		return fmt.Errorf("%s was skipped: %s", proj.fixture, r.Skip)
 	}
-	if proj.pagesRouter {
-		return nil
-	}
 	s := settingFor(c.rel)
 	m := snap.Graph().Module(proj.fixture)
 	switch {
 	case m == nil:
 		return fmt.Errorf("%s is not in the module graph", proj.fixture)
+	case proj.pagesRouter:
+		if !m.InPages() {
+			return fmt.Errorf("%s is not reached from a page of pages/", proj.fixture)
+		}
+		return nil
 	case s.serverLayer && !m.In(graph.Server) && !m.Boundary:
 		return fmt.Errorf("%s is not in the server graph", proj.fixture)
 	case !s.serverLayer && !m.In(graph.Client):
