@@ -318,10 +318,12 @@ func (s *Snapshot) loadConfig() {
 // readNextConfig reads an app's next.config statically; what cannot be
 // read becomes a note.
 func (s *Snapshot) readNextConfig(app *project.App) *nextconfig.Config {
+	major := project.NextMajor(s.FS, s.Root, app)
 	if app.NextConfig == "" {
-		return &nextconfig.Config{}
+		return &nextconfig.Config{NextMajor: major}
 	}
 	c := nextconfig.Read(s.FS, app.NextConfig)
+	c.NextMajor = major
 	var src []byte
 	if len(c.Notes) > 0 {
 		src, _ = s.FS.ReadFile(app.NextConfig)

@@ -304,7 +304,7 @@ func TestIncrementalMatchesFresh(t *testing.T) {
 func TestNextConfig(t *testing.T) {
 	files := vfs.MapFS{
 		"/w/package.json":      `{"private":true}`,
-		"/w/a/package.json":    pkg,
+		"/w/a/package.json":    `{"name":"app","dependencies":{"next":"16.0.0"}}`,
 		"/w/a/next.config.ts":  "const config = { cacheComponents: true, cacheHandlers: { x: './x.js' } }\nexport default config\n",
 		"/w/a/app/page.tsx":    "async function f() {\n  'use cache: x'\n  return 1\n}\nexport default async function P() { return <p>{await f()}</p> }\n",
 		"/w/b/package.json":    pkg,
@@ -333,7 +333,8 @@ func TestNextConfig(t *testing.T) {
 	if len(notes) == 0 || !strings.HasPrefix(notes[0], "line 4: ") || !strings.Contains(notes[0], "base is imported") {
 		t.Errorf("notes on b/next.config.mjs: %q", notes)
 	}
-	// x is configured in a; b's cacheHandlers cannot be read, so y is not
+	// x is configured in a (Next.js 16 reads the top-level
+	// cacheComponents); b's cacheHandlers cannot be read, so y is not
 	// known to be missing, nor is 'use cache' known to be disabled; c has
 	// no next.config, so neither cacheHandlers nor cacheComponents.
 	want := "c/app/page.tsx:serverFunctions:error\nc/app/page.tsx:useCacheWithoutFlag:error\n"

@@ -85,16 +85,58 @@ type Config struct {
 	CacheHandlers Keys
 	// Notes say which values could not be read, and why.
 	Notes []Note
+	// NextMajor is the major version of Next.js the app builds with, 0
+	// when unknown; the engine sets it. Versions read different keys:
+	// Cache Components is experimental.cacheComponents (or dynamicIO) in
+	// Next.js 15 and the top-level cacheComponents in 16.
+	NextMajor int
 }
 
-// CacheComponentsOn says whether any version of Next.js takes the config to
-// enable Cache Components: the top-level key (16), experimental.cacheComponents
-// or its older name experimental.dynamicIO (15).
+// CacheComponentsOn says whether the config enables Cache Components for
+// the app's version of Next.js: experimental.cacheComponents or its older
+// name experimental.dynamicIO in 15, the top-level cacheComponents (or
+// experimental.cacheComponents, which 16 moves there) in 16. When the
+// version is unknown, any of them counts.
 func (c *Config) CacheComponentsOn() Flag {
 	if c == nil {
 		return Unset
 	}
+	key, _ := c.CacheComponentsKey()
+	switch {
+	case key != "":
+		return On
+	case c.NextMajor == 15:
+		return either(c.ExperimentalCacheComponents, c.DynamicIO)
+	case c.NextMajor >= 16:
+		return either(c.CacheComponents, c.ExperimentalCacheComponents)
+	}
 	return either(c.CacheComponents, c.ExperimentalCacheComponents, c.DynamicIO)
+}
+
+// CacheComponentsKey names the key that enables Cache Components, as
+// written in next.config, or "" when none does (for the app's version of
+// Next.js). When the version is unknown and the key is one only some
+// versions read, version says which: "16" for the top-level
+// cacheComponents, "15" for experimental.dynamicIO.
+func (c *Config) CacheComponentsKey() (key, version string) {
+	if c == nil {
+		return "", ""
+	}
+	switch {
+	case c.CacheComponents == On && c.NextMajor != 15:
+		if c.NextMajor == 0 {
+			version = "16"
+		}
+		return "cacheComponents", version
+	case c.ExperimentalCacheComponents == On:
+		return "experimental.cacheComponents", ""
+	case c.DynamicIO == On && c.NextMajor < 16:
+		if c.NextMajor == 0 {
+			version = "15"
+		}
+		return "experimental.dynamicIO", version
+	}
+	return "", ""
 }
 
 // UseCacheOn says whether the config enables the 'use cache' directive:
@@ -103,7 +145,7 @@ func (c *Config) UseCacheOn() Flag {
 	if c == nil {
 		return Unset
 	}
-	return either(c.CacheComponents, c.ExperimentalCacheComponents, c.DynamicIO, c.UseCache)
+	return either(c.CacheComponentsOn(), c.UseCache)
 }
 
 // TaintOn says whether experimental.taint is enabled.
@@ -137,8 +179,8 @@ func (c *Config) Digest() string {
 		return ""
 	}
 	kinds := strings.Join(c.CacheHandlers.Names, ",")
-	return fmt.Sprintf("cc=%s ecc=%s dio=%s uc=%s taint=%s handlers=%s/%v",
-		c.CacheComponents, c.ExperimentalCacheComponents, c.DynamicIO, c.UseCache, c.Taint, kinds, c.CacheHandlers.Unknown)
+	return fmt.Sprintf("cc=%s ecc=%s dio=%s uc=%s taint=%s handlers=%s/%v next=%d",
+		c.CacheComponents, c.ExperimentalCacheComponents, c.DynamicIO, c.UseCache, c.Taint, kinds, c.CacheHandlers.Unknown, c.NextMajor)
 }
 
 // Names are the file names Next.js loads, in its order of preference.

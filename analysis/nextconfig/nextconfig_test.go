@@ -196,3 +196,37 @@ func TestCombined(t *testing.T) {
 		t.Error("experimental.useCache alone turns Cache Components on")
 	}
 }
+
+// TestVersions: Next.js 15 reads experimental.cacheComponents (or
+// dynamicIO), 16 the top-level cacheComponents; an unknown version takes
+// any of them.
+func TestVersions(t *testing.T) {
+	for _, tt := range []struct {
+		c       Config
+		on      Flag
+		key, of string
+	}{
+		{Config{CacheComponents: On, NextMajor: 16}, On, "cacheComponents", ""},
+		{Config{CacheComponents: On, NextMajor: 15}, Unset, "", ""},
+		{Config{CacheComponents: On}, On, "cacheComponents", "16"},
+		{Config{ExperimentalCacheComponents: On, NextMajor: 16}, On, "experimental.cacheComponents", ""},
+		{Config{ExperimentalCacheComponents: On, NextMajor: 15}, On, "experimental.cacheComponents", ""},
+		{Config{DynamicIO: On, NextMajor: 15}, On, "experimental.dynamicIO", ""},
+		{Config{DynamicIO: On, NextMajor: 16}, Unset, "", ""},
+		{Config{DynamicIO: On}, On, "experimental.dynamicIO", "15"},
+		{Config{CacheComponents: Unknown, NextMajor: 15}, Unset, "", ""},
+		{Config{CacheComponents: Unknown, NextMajor: 16}, Unknown, "", ""},
+		{Config{CacheComponents: Off, ExperimentalCacheComponents: Unknown}, Unknown, "", ""},
+	} {
+		key, of := tt.c.CacheComponentsKey()
+		if on := tt.c.CacheComponentsOn(); on != tt.on || key != tt.key || of != tt.of {
+			t.Errorf("%+v: CacheComponentsOn = %v, key %q (%q); want %v, %q (%q)", tt.c, on, key, of, tt.on, tt.key, tt.of)
+		}
+	}
+	if (&Config{CacheComponents: On, NextMajor: 15}).UseCacheOn() != Unset {
+		t.Error("the top-level cacheComponents enables 'use cache' in Next.js 15")
+	}
+	if (&Config{CacheComponents: On, UseCache: On, NextMajor: 15}).UseCacheOn() != On {
+		t.Error("experimental.useCache does not enable 'use cache' in Next.js 15")
+	}
+}

@@ -41,7 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	next := pass.Config.Next
-	flag := cacheComponentsKey(next)
+	flag, version := next.CacheComponentsKey()
 	cacheComponents := next.CacheComponentsOn()
 	for _, x := range f.Facts.Exports {
 		if x.TypeOnly || x.Source != "" || (x.Local != "" && x.Local != x.Name) {
@@ -51,7 +51,11 @@ func run(pass *analysis.Pass) (any, error) {
 		switch {
 		case replaced[x.Name] && flag != "":
 			msg = fmt.Sprintf("Route segment config %q is not compatible with `nextConfig.%s`. Please remove it.", x.Name, flag)
-		case x.Name == "runtime" && cacheComponents != nextconfig.Unknown && next.UseCache == nextconfig.On:
+			if version != "" {
+				// The version of Next.js is not known, and only some read the key.
+				msg += fmt.Sprintf(" (Next.js %s reads `%s`; other versions ignore it.)", version, flag)
+			}
+		case x.Name == "runtime" && flag == "" && cacheComponents != nextconfig.Unknown && next.UseCache == nextconfig.On:
 			msg = fmt.Sprintf("Route segment config %q is not compatible with `nextConfig.experimental.useCache`. Please remove it.", x.Name)
 		case (x.Name == "instant" || x.Name == "unstable_instant") && (cacheComponents == nextconfig.Unset || cacheComponents == nextconfig.Off):
 			msg = fmt.Sprintf("Route segment config %q requires `nextConfig.cacheComponents` to be enabled.", x.Name)
@@ -61,18 +65,4 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// cacheComponentsKey names the next.config key that enables Cache
-// Components, as written, or "" when none does.
-func cacheComponentsKey(c *nextconfig.Config) string {
-	switch {
-	case c.CacheComponents == nextconfig.On:
-		return "cacheComponents"
-	case c.ExperimentalCacheComponents == nextconfig.On:
-		return "experimental.cacheComponents"
-	case c.DynamicIO == nextconfig.On:
-		return "experimental.dynamicIO"
-	}
-	return ""
 }

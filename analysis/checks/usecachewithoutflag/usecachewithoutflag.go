@@ -28,8 +28,12 @@ reports nothing.`,
 }
 
 // Message is Next.js's message for a 'use cache' directive it was not
-// told to expect.
-func Message(directive string) string {
+// told to expect: Next.js 15 asks for experimental.useCache, 16 for
+// cacheComponents.
+func Message(directive string, major int) string {
+	if major == 15 {
+		return fmt.Sprintf("To use %q, please enable the experimental feature flag \"useCache\" in your Next.js config.", directive)
+	}
 	return fmt.Sprintf("To use %q, please enable the feature flag `cacheComponents` in your Next.js config.", directive)
 }
 
@@ -48,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	report := func(text string, span facts.Span) {
-		pass.Report(analysis.Diagnostic{Start: span.Start, End: span.End, Message: Message(text)})
+		pass.Report(analysis.Diagnostic{Start: span.Start, End: span.End, Message: Message(text, next.NextMajor)})
 	}
 	for _, d := range pass.File.Facts.Directives {
 		if d.Kind == rsc.UseCache {
