@@ -5,7 +5,10 @@
 // and TypeScript plugin, and React's Flight server.
 package rsc
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // DirectiveKind is a module or function directive.
 type DirectiveKind uint8
@@ -110,4 +113,14 @@ func IsComponentName(name string) bool {
 // (onClick, onChange, ...), as React's Flight server decides.
 func IsEventHandlerName(name string) bool {
 	return len(name) > 2 && name[0] == 'o' && name[1] == 'n' && name[2] >= 'A' && name[2] <= 'Z'
+}
+
+// ClientMetadataExports are the exports of a page or layout that Next.js
+// resolves on the server, so it rejects them when it compiles the file as
+// a Client Component (RSC-09).
+var ClientMetadataExports = []string{"metadata", "generateMetadata", "unstable_selectMetadata", "unstable_selectViewport"}
+
+// ClientMetadataMessage is Next.js's message for such an export.
+func ClientMetadataMessage(name string) string {
+	return fmt.Sprintf(`You are attempting to export %q from a component marked with "use client", which is disallowed. %q must be resolved on the server before the page component is rendered. Keep your page as a Server Component and move Client Component logic to a separate file.`, name, name)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/rscls/rscls/analysis/checks/eventhandlerinserver"
 	"github.com/rscls/rscls/analysis/checks/incompatiblesegmentconfig"
 	"github.com/rscls/rscls/analysis/checks/metadataexport"
+	"github.com/rscls/rscls/analysis/checks/metadatainclientgraph"
 	"github.com/rscls/rscls/analysis/checks/misplaceddirective"
 	"github.com/rscls/rscls/analysis/checks/misspelleddirective"
 	"github.com/rscls/rscls/analysis/checks/mixedbarrel"
@@ -44,6 +45,7 @@ var Analyzers = []*analysis.Analyzer{
 	asyncclientcomponent.Analyzer,
 	errorboundaryclient.Analyzer,
 	metadataexport.Analyzer,
+	metadatainclientgraph.Analyzer,
 	pagesrouterexport.Analyzer,
 	segmentconfig.Analyzer,
 	incompatiblesegmentconfig.Analyzer,
