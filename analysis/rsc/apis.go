@@ -46,6 +46,8 @@ type API struct {
 	Private bool
 	// Note is the new module of a Moved API, or a remark for the docs.
 	Note string
+	// Since is the version of Next.js that moved a Moved API.
+	Since string
 }
 
 // APIs is every module and API bound to one environment or context, as
@@ -118,7 +120,7 @@ var APIs = []API{
 	{Module: "react", Name: "experimental_taintObjectReference", Rule: NeedsTaint},
 	{Module: "react", Name: "experimental_taintUniqueValue", Rule: NeedsTaint},
 
-	{Module: "next/server", Name: "ImageResponse", Rule: Moved, Note: "next/og"},
+	{Module: "next/server", Name: "ImageResponse", Rule: Moved, Note: "next/og", Since: "14"},
 }
 
 // Lookup returns the entry of APIs for name imported from module under a

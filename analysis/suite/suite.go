@@ -17,6 +17,7 @@ import (
 	"github.com/rscls/rscls/analysis/checks/misplaceddirective"
 	"github.com/rscls/rscls/analysis/checks/misspelleddirective"
 	"github.com/rscls/rscls/analysis/checks/mixedbarrel"
+	"github.com/rscls/rscls/analysis/checks/movedapi"
 	"github.com/rscls/rscls/analysis/checks/nonserializableprop"
 	"github.com/rscls/rscls/analysis/checks/pagesrouterexport"
 	"github.com/rscls/rscls/analysis/checks/segmentconfig"
@@ -56,6 +57,7 @@ var Analyzers = []*analysis.Analyzer{
 	serveronlyinpages.Analyzer,
 	clientmoduleinserver.Analyzer,
 	ssrfalseinserver.Analyzer,
+	movedapi.Analyzer,
 	nonserializableprop.Analyzer,
 	cliententryprops.Analyzer,
 	thirdpartyclientpackage.Analyzer,
