@@ -112,6 +112,7 @@ var APIs = []API{
 
 	{Module: "next/headers", Name: "cookies", Rule: RequestTime},
 	{Module: "next/headers", Name: "headers", Rule: RequestTime},
+	{Module: "next/headers", Name: "draftMode", Rule: RequestTime, Private: true, Note: "enable() and disable(); reading it is fine"},
 	{Module: "next/server", Name: "connection", Rule: RequestTime, Private: true},
 	{Module: "next/cache", Name: "revalidatePath", Rule: RequestTime, Private: true},
 	{Module: "next/cache", Name: "revalidateTag", Rule: RequestTime, Private: true},

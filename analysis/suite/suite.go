@@ -20,6 +20,7 @@ import (
 	"github.com/rscls/rscls/analysis/checks/movedapi"
 	"github.com/rscls/rscls/analysis/checks/nonserializableprop"
 	"github.com/rscls/rscls/analysis/checks/pagesrouterexport"
+	"github.com/rscls/rscls/analysis/checks/requestincache"
 	"github.com/rscls/rscls/analysis/checks/segmentconfig"
 	"github.com/rscls/rscls/analysis/checks/serverfileexports"
 	"github.com/rscls/rscls/analysis/checks/serverfunctioninclient"
@@ -41,6 +42,7 @@ var Analyzers = []*analysis.Analyzer{
 	serverfileexports.Analyzer,
 	serverfunctions.Analyzer,
 	usecachewithoutflag.Analyzer,
+	requestincache.Analyzer,
 	taintwithoutflag.Analyzer,
 	serverfunctioninclient.Analyzer,
 	asyncclientcomponent.Analyzer,

@@ -65,6 +65,9 @@ func APIsMarkdown() string {
 			case a.Private:
 				n += "¹"
 			}
+			if rule != rsc.Moved && a.Note != "" {
+				n += " (" + a.Note + ")"
+			}
 			byModule[a.Module] = append(byModule[a.Module], n)
 		}
 		for _, m := range order {
