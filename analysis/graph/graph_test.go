@@ -95,7 +95,7 @@ func TestEnvironments(t *testing.T) {
 		"/w/lib/types.ts":              "export type T = string",
 		"/w/lib/uses-types.ts":         "import type { T } from './types'\nimport { type T as U } from './types'\nexport const x: T = ''",
 		"/w/middleware.ts":             "import { x } from './lib/uses-types'\nexport function middleware() {}",
-		"/w/pages/index.tsx":           "import { Deep } from '../components/deep'\nexport default function Home() { return null }",
+		"/w/pages/index.tsx":           "import { Deep } from '../components/deep'\nexport default function Home() { return <Deep /> }",
 		"/w/instrumentation-client.ts": "import { fmt } from './lib/format'\nfmt(1)",
 	})
 	expect(t, envs(snap, g), `
@@ -254,12 +254,12 @@ func TestOrigin(t *testing.T) {
 func TestPagesRouter(t *testing.T) {
 	snap, g := build(t, vfs.MapFS{
 		"/w/app/page.tsx":        "import { Shared } from '../lib/shared'\nexport default function P() { return <Shared /> }",
-		"/w/pages/legacy.tsx":    "import { Shared } from '../lib/shared'\nimport { load } from '../lib/load'\nimport { act } from '../lib/actions'\nexport default function L() { return <Shared /> }",
+		"/w/pages/legacy.tsx":    "import { Shared } from '../lib/shared'\nimport { load } from '../lib/load'\nimport { act } from '../lib/actions'\nexport default function L() { return <Shared data={load()} action={act} /> }",
 		"/w/pages/api/hello.ts":  "import { db } from '../../lib/db'\nexport default function h(req, res) { res.json(db) }",
 		"/w/lib/shared.tsx":      "export function Shared() { return null }",
 		"/w/lib/load.ts":         "import { db } from './db'\nexport const load = () => db",
 		"/w/lib/db.ts":           "export const db = {}",
-		"/w/lib/actions.ts":      "'use server'\nimport { db } from './only-actions'\nexport async function act() {}",
+		"/w/lib/actions.ts":      "'use server'\nimport { db } from './only-actions'\nexport async function act() { return db }",
 		"/w/lib/only-actions.ts": "export const db = {}",
 	})
 	expect(t, envs(snap, g), `
