@@ -55,3 +55,14 @@ FUZZ_TARGETS = \
 	./protocol:FuzzDecodeSettings
 fuzz:
 	GO="$(GO)" FUZZTIME="$(FUZZTIME)" scripts/fuzz.sh $(FUZZ_TARGETS)
+
+# The oracle (testdata/oracle/README.md): builds every case with the real
+# `next build` (Next.js 15.5 webpack, 16 Turbopack, 16 --webpack), installed
+# from npm into RSCLS_ORACLE_CACHE (default ~/.cache/rscls-oracle), and
+# records each verdict beside its case. One build at a time; hours for all.
+#   make oracle CASES=erased-import-type,barrel-type-only
+.PHONY: oracle
+CASES ?=
+CONFIGS ?=
+oracle:
+	$(GO) run ./scripts/oracle -dir testdata/oracle -cases "$(CASES)" -configs "$(CONFIGS)"
