@@ -39,10 +39,13 @@ func FirstError(output, caseDir string) string {
 		return p
 	}
 	for i, raw := range lines {
+		if strings.HasPrefix(strings.TrimSpace(raw), "Error: Turbopack build failed") {
+			return turbopackError(lines[i+1:], rel)
+		}
+	}
+	for i, raw := range lines {
 		line := strings.TrimSpace(raw)
 		switch {
-		case strings.HasPrefix(line, "Error: Turbopack build failed"):
-			return turbopackError(lines[i+1:], rel)
 		case line == "Failed to compile.":
 			if e := webpackError(lines[i+1:], rel); e != "" {
 				return e

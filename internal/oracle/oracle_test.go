@@ -56,11 +56,12 @@ func TestOracle(t *testing.T) {
 }
 
 func checkCase(t *testing.T, c *Case) {
+	findings, wants := runRscls(t, c)
+	t.Logf("rscls:%s", list(findings))
 	v, err := ReadVerdict(c.VerdictPath())
 	if err != nil {
 		t.Fatalf("no usable verdict (record it with `make oracle CASES=%s`): %v", c.Name, err)
 	}
-	findings, wants := runRscls(t, c)
 	var errs []finding
 	for _, f := range findings {
 		if f.severity == analysis.SeverityError {

@@ -42,11 +42,88 @@ func main() {
 	dir := flag.String("dir", "testdata/oracle", "directory of the cases")
 	cases := flag.String("cases", "", "comma-separated case names (default: all)")
 	configs := flag.String("configs", "", "comma-separated configurations (default: all of "+configNames()+")")
+	reextract := flag.Bool("reextract", false, "rebuild nothing: read each failed build's error again from its log (after a change to the extraction)")
 	flag.Parse()
+	if *reextract {
+		if err := reextractAll(*dir, split(*cases)); err != nil {
+			fmt.Fprintf(os.Stderr, "oracle: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*dir, split(*cases), split(*configs)); err != nil {
 		fmt.Fprintf(os.Stderr, "oracle: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// reextractAll rereads the first error of every recorded failure from
+// the build's log in the cache.
+func reextractAll(dir string, only []string) error {
+	all, err := oracle.LoadCases(dir)
+	if err != nil {
+		return err
+	}
+	logs := filepath.Join(cacheDir(), "logs")
+	for _, c := range all {
+		if len(only) > 0 && !contains(only, c.Name) {
+			continue
+		}
+		v, err := oracle.ReadVerdict(c.VerdictPath())
+		if err != nil {
+			continue
+		}
+		changed := false
+		for _, cfg := range oracle.Configs {
+			r := v.Results[cfg.Name]
+			if r.Pass {
+				continue
+			}
+			out, err := os.ReadFile(filepath.Join(logs, c.Name+"."+cfg.Name+".log"))
+			if err != nil {
+				return fmt.Errorf("%s %s: %v", c.Name, cfg.Name, err)
+			}
+			msg := oracle.FirstError(string(out), filepath.Join(cacheDir(), "next"+cfg.Major, "cases", c.Name))
+			if msg == "" {
+				return fmt.Errorf("%s %s: no error recognised in the log", c.Name, cfg.Name)
+			}
+			if msg != r.Error {
+				fmt.Fprintf(os.Stderr, "oracle: %s %s: FAIL %s\n", c.Name, cfg.Name, msg)
+				v.Results[cfg.Name] = oracle.Result{Error: msg}
+				changed = true
+			}
+		}
+		if changed {
+			if err := os.WriteFile(c.VerdictPath(), []byte(v.Format(c.Name)), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func cacheDir() string {
+	cache := os.Getenv("RSCLS_ORACLE_CACHE")
+	if cache == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ".rscls-oracle"
+		}
+		cache = filepath.Join(home, ".cache", "rscls-oracle")
+	}
+	if abs, err := filepath.Abs(cache); err == nil {
+		return abs
+	}
+	return cache
 }
 
 func configNames() string {
@@ -120,18 +197,7 @@ func run(dir string, only, onlyConfigs []string) error {
 		}
 	}
 
-	cache := os.Getenv("RSCLS_ORACLE_CACHE")
-	if cache == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return err
-		}
-		cache = filepath.Join(home, ".cache", "rscls-oracle")
-	}
-	cache, err = filepath.Abs(cache)
-	if err != nil {
-		return err
-	}
+	cache := cacheDir()
 	installs := map[string]*install{
 		"15": {major: "15", spec: envOr("ORACLE_NEXT15", "~15.5.0")},
 		"16": {major: "16", spec: envOr("ORACLE_NEXT16", "16.5.0")},
