@@ -66,3 +66,12 @@ CASES ?=
 CONFIGS ?=
 oracle:
 	$(GO) run ./scripts/oracle -dir testdata/oracle -cases "$(CASES)" -configs "$(CONFIGS)"
+
+# rscls check on a folder of real app checkouts (kept outside the
+# repository), as a Markdown table: docs/real-apps.md.
+#   make realapps APPS=/path/to/checkouts
+.PHONY: realapps
+APPS ?=
+realapps:
+	@test -n "$(APPS)" || { echo "usage: make realapps APPS=/path/to/checkouts" >&2; exit 2; }
+	$(GO) run ./scripts/realapps $(APPS)
