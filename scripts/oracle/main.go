@@ -23,6 +23,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/rscls/rscls/internal/oracle"
@@ -330,6 +331,21 @@ func describe(in *install) string {
 	return strings.Join(parts, " ")
 }
 
+// runNext runs next in its own process group, so that a build that
+// times out is ended with every worker it started.
+func runNext(in *install, cfg oracle.Config, caseDir string) (out []byte, err error, timedOut bool) {
+	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", append([]string{in.node}, cfg.Args...)...)
+	cmd.Dir = caseDir
+	cmd.Env = append(os.Environ(), "NEXT_TELEMETRY_DISABLED=1", "NO_COLOR=1", "FORCE_COLOR=0")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 10 * time.Second
+	out, err = cmd.CombinedOutput()
+	return out, err, ctx.Err() != nil
+}
+
 // build materialises the case under the install directory (so that node
 // resolution finds next there, and Turbopack, whose root is that
 // directory, accepts every file), runs next build, and reads its verdict.
@@ -346,17 +362,24 @@ func build(c *oracle.Case, cfg oracle.Config, in *install, logs string) (oracle.
 	if os.Getenv("ORACLE_KEEP") != "1" {
 		defer os.RemoveAll(caseDir)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "node", append([]string{in.node}, cfg.Args...)...)
-	cmd.Dir = caseDir
-	cmd.Env = append(os.Environ(), "NEXT_TELEMETRY_DISABLED=1", "NO_COLOR=1", "FORCE_COLOR=0")
-	out, err := cmd.CombinedOutput()
+	out, err, timedOut := runNext(in, cfg, caseDir)
+	if timedOut {
+		// A build that hangs (seen with Turbopack on a loaded machine) is
+		// tried once more from a clean directory before giving up.
+		fmt.Fprintf(os.Stderr, "oracle: %s %s: timed out after %s; trying again\n", c.Name, cfg.Name, buildTimeout)
+		if rerr := os.RemoveAll(caseDir); rerr != nil {
+			return oracle.Result{}, logFile, rerr
+		}
+		if merr := c.Materialise(caseDir); merr != nil {
+			return oracle.Result{}, logFile, merr
+		}
+		out, err, timedOut = runNext(in, cfg, caseDir)
+	}
 	if werr := os.WriteFile(logFile, out, 0o644); werr != nil {
 		return oracle.Result{}, logFile, werr
 	}
-	if ctx.Err() != nil {
-		return oracle.Result{}, logFile, fmt.Errorf("build timed out after %s", buildTimeout)
+	if timedOut {
+		return oracle.Result{}, logFile, fmt.Errorf("build timed out twice after %s", buildTimeout)
 	}
 	if err == nil {
 		return oracle.Result{Pass: true}, logFile, nil
