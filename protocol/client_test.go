@@ -158,7 +158,11 @@ func (c *testClient) handle(ctx context.Context, req *jsonrpc2.Request) (any, er
 	case "rscls/status":
 		var p struct{ State, Message string }
 		_ = json.Unmarshal(req.Params(), &p)
-		c.statuses = append(c.statuses, p.State)
+		status := p.State
+		if p.Message != "" {
+			status += ": " + p.Message
+		}
+		c.statuses = append(c.statuses, status)
 		if p.State == "ready" {
 			c.readies++
 		}

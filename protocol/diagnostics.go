@@ -261,11 +261,24 @@ func (st *state) phase2() {
 		st.mu.Unlock()
 		st.publishFolder(latest, f, es)
 	}
-	progress.end("")
+	skipped := ""
+	st.mu.Lock()
+	n := 0
+	for _, es := range st.engines {
+		n += es.snap.Skipped()
+	}
+	st.mu.Unlock()
+	switch {
+	case n == 1:
+		skipped = "1 file not analyzed; the log says why"
+	case n > 1:
+		skipped = fmt.Sprintf("%d files not analyzed; the log says why", n)
+	}
+	progress.end(skipped)
 	if failed {
 		st.s.status("error", "the analysis failed; see the log")
 	} else {
-		st.s.status("ready", "")
+		st.s.status("ready", skipped)
 	}
 	if st.s.caps.codeLensRefresh {
 		go func() {

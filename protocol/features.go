@@ -51,8 +51,12 @@ func (s *Server) viewOf(u uri.URI) (*view, bool) {
 		if !ok || err != nil {
 			return nil, false
 		}
-		f, local, findings := es.snap.AnalyzeFile(path, syntax.Parse(src, lang))
-		v.a = &docAnalysis{src: src, facts: f, local: local, findings: findings}
+		v.a = skippedAnalysis(0, src, lang)
+		if tree, err := syntax.Parse(src, lang); err == nil {
+			if f, local, findings, err := es.snap.AnalyzeFile(path, tree); err == nil {
+				v.a = &docAnalysis{src: src, facts: f, local: local, findings: findings}
+			}
+		}
 	}
 	v.m = NewMapper(v.a.src)
 	return v, true

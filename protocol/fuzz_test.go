@@ -19,6 +19,7 @@ import (
 	lsp "go.lsp.dev/protocol"
 
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/analysis/syntax"
 	"github.com/rscls/rscls/analysis/vfs"
 	"github.com/rscls/rscls/internal/fuzzseed"
 	"github.com/rscls/rscls/internal/txtar"
@@ -238,6 +239,9 @@ func fuzzMarkerSessions() [][]byte {
 // well-formed seeds, every handler. The server must return once the input
 // ends, leave nothing running, and never panic; answering errors is fine.
 func FuzzServe(f *testing.F) {
+	// A tenth of the real budget: a text that overruns it costs 0.1 s
+	// a parse instead of 1 s, and a healthy one stays far below it.
+	defer syntax.ScaleBudgetForTest(100)()
 	for _, s := range fuzzMarkerSessions() {
 		f.Add(s)
 	}
@@ -343,6 +347,9 @@ func fuzzScriptLine(method string, params string) string {
 // fuzzer's. The fuzzSession ends with a save, which must bring an analysis,
 // then shutdown and exit, which must end the server with code 0.
 func FuzzServerMessages(f *testing.F) {
+	// A tenth of the real budget: a text that overruns it costs 0.1 s
+	// a parse instead of 1 s, and a healthy one stays far below it.
+	defer syntax.ScaleBudgetForTest(100)()
 	const page = "file:///w/codeaction/app/page.tsx"
 	doc := `{"uri": "` + page + `"}`
 	rng := func(l1, c1, l2, c2 int) string {
@@ -375,6 +382,7 @@ func FuzzServerMessages(f *testing.F) {
 			f.Add(k%2 == 0, `{"diagnosticsDelay": 0}`, texts[k*7%len(texts)], []byte(script))
 		}
 	}
+	f.Add(true, `{"diagnosticsDelay": 0}`, halfTypedJSX, []byte(scripts[0]))
 	workspace := fuzzWorkspace()
 	f.Fuzz(func(t *testing.T, utf8 bool, initOptions, text string, script []byte) {
 		timer := time.AfterFunc(fuzzTimeout, func() { fuzzHangPanic("a FuzzServerMessages session") })

@@ -142,3 +142,57 @@ func TestPanicInTheAnalysis(t *testing.T) {
 	}
 	c.waitGone()
 }
+
+// halfTypedJSX is a text that tree-sitter's TSX grammar does not finish
+// parsing on its own (half-typed JSX, as an editor sends all day).
+const halfTypedJSX = " <A A\"{{:1,:{:[2]}}}s={{:(1}}e={)}g={''}d={''}/>"
+
+// A file whose parse does not end is cut at its budget: the rest of the
+// workspace is published, the status says a file was left out, and an
+// open document typed into such a text is analyzed again on its next edit.
+func TestUnendingParse(t *testing.T) {
+	c := newTestClient(t, map[string]string{
+		"package.json":        `{"dependencies":{"next":"15.0.0","react":"19.0.0"}}`,
+		"app/page.tsx":        "import { useState } from 'react'\nexport default function Page() { useState(); return null }\n",
+		"app/stuck/page.tsx":  halfTypedJSX,
+		"app/broken/page.tsx": "'use clinet'\nexport default function P() { return null }\n",
+		"lib/data.tsx":        "import { useState } from 'react'\nexport function data() { useState() }\n",
+	}, clientOptions{})
+	c.waitFor("the broken page's diagnostic", func() bool {
+		p := c.diags[c.uri("app/broken/page.tsx")]
+		return p != nil && len(p.Diagnostics) == 1 && p.Diagnostics[0].Code == lsp.String("misspelledDirective")
+	})
+	c.waitLog("app/stuck/page.tsx: skipped: parse exceeded its time budget (1s for 48 bytes)")
+	c.waitFor("ready, with the file left out", func() bool {
+		for _, s := range c.statuses {
+			if s == "ready: 1 file not analyzed; the log says why" {
+				return true
+			}
+		}
+		return false
+	})
+
+	// An open document edited into such a text loses its findings until
+	// its next edit; the rest of the workspace goes on.
+	c.open("lib/data.tsx")
+	c.change("lib/data.tsx", "'use server'\nexport const x = 1\n")
+	c.waitFor("the finding of the open document", func() bool {
+		p := c.diags[c.uri("lib/data.tsx")]
+		return p != nil && len(p.Diagnostics) == 1
+	})
+	c.change("lib/data.tsx", halfTypedJSX)
+	c.waitFor("no findings for the text that overran", func() bool {
+		p := c.diags[c.uri("lib/data.tsx")]
+		return p != nil && len(p.Diagnostics) == 0
+	})
+	c.waitLog("lib/data.tsx: skipped until its next edit: parse exceeded its time budget")
+	c.checkAlive()
+	if p := c.diagnostics("app/broken/page.tsx"); len(p.Diagnostics) != 1 {
+		t.Errorf("the broken page lost its finding: %v", p.Diagnostics)
+	}
+	c.change("lib/data.tsx", "'use server'\nexport const y = 2\n")
+	c.waitFor("the finding of the next edit", func() bool {
+		p := c.diags[c.uri("lib/data.tsx")]
+		return p != nil && len(p.Diagnostics) == 1 && p.Diagnostics[0].Code == lsp.String("serverFileExports")
+	})
+}

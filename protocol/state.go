@@ -253,18 +253,36 @@ func (st *state) analyze(d *document, es *engineState) *docAnalysis {
 	if d.cached != nil && d.cached.seq == d.seq {
 		return d.cached
 	}
-	if engine.SkipReason(d.buf.Src()) != "" {
+	if reason := engine.SkipReason(d.buf.Src()); reason != "" {
 		// Skipped, as the workspace analysis skips it (and notes why):
 		// parsing a generated bundle on every keystroke, and keeping its
 		// tree, would cost far more than it tells.
-		f, local := facts.Extract(syntax.Parse(nil, d.buf.Lang()))
-		d.cached = &docAnalysis{seq: d.seq, src: d.buf.Src(), facts: f, local: local}
+		d.cached = skippedAnalysis(d.seq, d.buf.Src(), d.buf.Lang())
 		return d.cached
 	}
-	tree := d.buf.Tree()
-	f, local, findings := es.snap.AnalyzeFile(d.path, tree)
+	tree, err := d.buf.Tree()
+	var f *facts.File
+	var local *facts.Local
+	var findings []engine.Finding
+	if err == nil {
+		f, local, findings, err = es.snap.AnalyzeFile(d.path, tree)
+	}
+	if err != nil {
+		// Over its budget: no findings for this text. The document keeps
+		// the verdict until its next edit, which is analyzed afresh.
+		st.s.log.infof("%s: skipped until its next edit: %v", d.path, err)
+		d.cached = skippedAnalysis(d.seq, d.buf.Src(), d.buf.Lang())
+		return d.cached
+	}
 	d.cached = &docAnalysis{seq: d.seq, src: tree.Src, facts: f, local: local, findings: findings}
 	return d.cached
+}
+
+// skippedAnalysis stands for a text that is not analyzed: the facts of an
+// empty file, no findings.
+func skippedAnalysis(seq int, src []byte, lang syntax.Lang) *docAnalysis {
+	f, local := facts.Extract(syntax.Empty(lang))
+	return &docAnalysis{seq: seq, src: src, facts: f, local: local}
 }
 
 // editsSince returns the document's edits after seq, or ok=false when they

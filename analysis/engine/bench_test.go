@@ -28,7 +28,7 @@ func parseAll(ws *synth.Workspace) {
 			for p := range work {
 				src, _ := fsys.ReadFile(p)
 				lang, _ := syntax.LangForPath(p)
-				syntax.Parse(src, lang)
+				syntax.MustParse(src, lang)
 			}
 		}()
 	}

@@ -334,6 +334,18 @@ func (s *Snapshot) Notes() []Note {
 	return out
 }
 
+// Skipped returns how many of the workspace's files were not analyzed
+// (each has a note saying why).
+func (s *Snapshot) Skipped() int {
+	n := 0
+	for _, r := range s.files {
+		if r.Skip != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // File returns the result for a path, or nil.
 func (s *Snapshot) File(path string) *FileResult { return s.files[filepath.Clean(path)] }
 
@@ -424,7 +436,11 @@ func (s *Snapshot) analyzeFile(path string, prev *FileResult) (r *FileResult) {
 		// A bug in rscls on one file must not stop the others, nor end
 		// the process.
 		if p := recover(); p != nil {
-			r = &FileResult{Path: path, Info: info, Skip: fmt.Sprintf("internal error, please report it: %v", p)}
+			skip := fmt.Sprintf("internal error, please report it: %v", p)
+			if be, ok := p.(*syntax.BudgetError); ok {
+				skip = be.Error()
+			}
+			r = &FileResult{Path: path, Info: info, Skip: skip}
 		}
 	}()
 	r = &FileResult{Path: path, Info: info}
@@ -513,17 +529,27 @@ func SkipReason(src []byte) string {
 }
 
 // runFileAnalyzers parses src, extracts facts and runs the FileScope
-// analyzers; the syntax tree is dropped afterwards.
+// analyzers; the syntax tree is dropped afterwards. A phase that overruns
+// the file's budget panics with a *syntax.BudgetError, which analyzeFile
+// turns into a skipped file.
 func (s *Snapshot) runFileAnalyzers(r *FileResult, src []byte) {
 	lang, _ := syntax.LangForPath(r.Path)
-	s.runFileAnalyzersOn(r, syntax.Parse(src, lang))
+	tree, err := syntax.Parse(src, lang)
+	if err != nil {
+		panic(err)
+	}
+	s.runFileAnalyzersOn(r, tree)
 }
 
 // runSafely runs an analyzer, turning a panic into a diagnostic instead of
-// taking the whole process down.
+// taking the whole process down. An overrun budget is not a bug of the
+// analyzer: it goes on up, to skip the file.
 func runSafely(a *analysis.Analyzer, pass *analysis.Pass) {
 	defer func() {
 		if p := recover(); p != nil {
+			if be, ok := p.(*syntax.BudgetError); ok {
+				panic(be)
+			}
 			pass.Report(analysis.Diagnostic{Message: fmt.Sprintf("internal error in check %s: %v", a.Name, p)})
 		}
 	}()

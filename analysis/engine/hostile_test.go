@@ -58,6 +58,11 @@ func deep(open, mid, close string) string {
 	return strings.Repeat(open, depth) + mid + strings.Repeat(close, depth)
 }
 
+// hangingJSX is the text a fuzzer found that tree-sitter's TSX grammar
+// does not finish parsing (see analysis/syntax's budget tests for the
+// family).
+const hangingJSX = " <A A\"{{:1,:{:[2]}}}s={{:(1}}e={)}g={''}d={''}/>"
+
 const nextPkg = `{"name":"app","dependencies":{"next":"15.0.0","react":"19.0.0"}}`
 
 func TestHostileInputs(t *testing.T) {
@@ -89,6 +94,25 @@ func TestHostileInputs(t *testing.T) {
 			},
 			want:  "lib/small.tsx:serverFileExports",
 			notes: []string{"lib/big.js: skipped: larger than 2 MB"},
+		},
+		{
+			// Tree-sitter's TSX grammar does not finish parsing these in
+			// any useful time; TS (no JSX) parses them at once.
+			name: "texts whose parse does not end",
+			files: vfs.MapFS{
+				"/w/app/page.tsx":        hangingJSX,
+				"/w/app/a/page.js":       hangingJSX,
+				"/w/components/x.jsx":    hangingJSX,
+				"/w/lib/fine.ts":         hangingJSX,
+				"/w/app/broken/page.tsx": "'use clinet'\nexport default function P() { return null }\n",
+				"/w/lib/actions.ts":      badActions,
+			},
+			want: "app/broken/page.tsx:misspelledDirective\nlib/actions.ts:serverFileExports",
+			notes: []string{
+				"app/page.tsx: skipped: parse exceeded its time budget (1s for 48 bytes)",
+				"app/a/page.js: skipped: parse exceeded its time budget",
+				"components/x.jsx: skipped: parse exceeded its time budget",
+			},
 		},
 		{
 			name: "invalid UTF-8",

@@ -131,16 +131,30 @@ func (s *Snapshot) Options() Options { return s.opts }
 // may differ from the snapshot's (an editor buffer being typed into), with
 // the snapshot's project roles and settings. It returns the file's facts,
 // the tree-dependent facts for editor features, and its FileScope
-// findings.
-func (s *Snapshot) AnalyzeFile(path string, tree *syntax.Tree) (*facts.File, *facts.Local, []Finding) {
+// findings. The only error is a *syntax.BudgetError: the work took longer
+// than the file's budget.
+func (s *Snapshot) AnalyzeFile(path string, tree *syntax.Tree) (f *facts.File, local *facts.Local, findings []Finding, err error) {
 	r := &FileResult{Path: path, Info: s.fileInfo(path)}
-	f, local := s.runFileAnalyzersOn(r, tree)
-	return f, local, s.findings(r, nil)
+	defer func() {
+		if p := recover(); p != nil {
+			be, ok := p.(*syntax.BudgetError)
+			if !ok {
+				panic(p)
+			}
+			f, local, findings, err = nil, nil, nil, be
+		}
+	}()
+	f, local = s.runFileAnalyzersOn(r, tree)
+	return f, local, s.findings(r, nil), nil
 }
 
-// runFileAnalyzersOn runs the FileScope analyzers on a parsed tree.
+// runFileAnalyzersOn runs the FileScope analyzers on a parsed tree. It
+// panics with a *syntax.BudgetError when the file's analysis budget runs
+// out: fact extraction checks it as it goes, and the driver after each
+// analyzer.
 func (s *Snapshot) runFileAnalyzersOn(r *FileResult, tree *syntax.Tree) (*facts.File, *facts.Local) {
-	f, local := facts.Extract(tree)
+	dl := syntax.NewDeadline(len(tree.Src))
+	f, local := facts.ExtractWithin(tree, dl)
 	r.Facts = f
 	r.Info.Facts = f
 	if r.Info.InNodeModules {
@@ -162,6 +176,7 @@ func (s *Snapshot) runFileAnalyzersOn(r *FileResult, tree *syntax.Tree) (*facts.
 			r.Diags = append(r.Diags, d)
 		}
 		runSafely(a, pass)
+		dl.CheckNow()
 	}
 	return f, local
 }

@@ -50,7 +50,7 @@ func BenchmarkParse(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, f := range files {
-			syntax.Parse(f.src, f.lang)
+			syntax.MustParse(f.src, f.lang)
 		}
 	}
 }
@@ -63,7 +63,7 @@ func BenchmarkParseAndExtract(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, f := range files {
-			Extract(syntax.Parse(f.src, f.lang))
+			Extract(syntax.MustParse(f.src, f.lang))
 		}
 	}
 }

@@ -56,8 +56,13 @@ type Local struct {
 }
 
 // Extract computes the facts of a parsed file.
-func Extract(t *syntax.Tree) (*File, *Local) {
+func Extract(t *syntax.Tree) (*File, *Local) { return ExtractWithin(t, nil) }
+
+// ExtractWithin is Extract under a deadline: it panics with a
+// *syntax.BudgetError when the deadline passes (see syntax.Deadline).
+func ExtractWithin(t *syntax.Tree, dl *syntax.Deadline) (*File, *Local) {
 	e := newExtractor(t)
+	e.dl = dl
 	e.computeAncestry()
 	e.declarations()
 	e.resolveIdentifiers()
@@ -85,6 +90,7 @@ type binding struct {
 type extractor struct {
 	t     *syntax.Tree
 	nodes []syntax.Node
+	dl    *syntax.Deadline // checked once per node in each sweep
 	f     *File
 	loc   *Local
 
@@ -176,6 +182,7 @@ func (e *extractor) computeAncestry() {
 	}
 	e.stmtOf[0], e.fnOf[0] = -1, -1
 	for i := 1; i < len(e.nodes); i++ {
+		e.dl.Check()
 		p := e.nodes[i].Parent
 		if p == 0 {
 			e.stmtOf[i] = -1
@@ -328,6 +335,7 @@ func (e *extractor) bindParams(fn int) {
 func (e *extractor) declarations() {
 	t := e.t
 	for i := range e.nodes {
+		e.dl.Check()
 		switch e.nodes[i].Kind {
 		case syntax.KindVariableDeclarator:
 			p := e.parent(i)
@@ -697,6 +705,7 @@ func (e *extractor) resolveIdentifiers() {
 	e.resolved = make([]int32, len(e.nodes))
 	next := 0
 	for i := range e.nodes {
+		e.dl.Check()
 		for len(open) > 0 && int(e.nodes[open[len(open)-1].node].After) <= i {
 			s := open[len(open)-1]
 			open = open[:len(open)-1]

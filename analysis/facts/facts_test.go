@@ -12,7 +12,7 @@ import (
 // render prints the facts of src in a compact, stable form: one line per
 // fact, selected by the prefixes in keep ("" keeps everything).
 func render(src string, lang syntax.Lang, keep ...string) string {
-	t := syntax.Parse([]byte(src), lang)
+	t := syntax.MustParse([]byte(src), lang)
 	f, l := Extract(t)
 	text := func(s Span) string { return src[s.Start:s.End] }
 	var lines []string
@@ -470,7 +470,7 @@ func TestBrokenInputStillYieldsFacts(t *testing.T) {
 	`, "directive", "import")
 	for _, src := range []string{"", "\x00", "((((", "export default", "import", "<div>", strings.Repeat("{", 3000)} {
 		for _, lang := range []syntax.Lang{syntax.TS, syntax.TSX} {
-			Extract(syntax.Parse([]byte(src), lang))
+			Extract(syntax.MustParse([]byte(src), lang))
 		}
 	}
 }

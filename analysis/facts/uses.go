@@ -16,6 +16,7 @@ import (
 func (e *extractor) uses() {
 	t := e.t
 	for i := range e.nodes {
+		e.dl.Check()
 		switch e.nodes[i].Kind {
 		case syntax.KindIdentifier, syntax.KindShorthandPropertyIdentifier:
 			if !e.isBind[i] && e.isReference(i) {

@@ -16,6 +16,7 @@ type Document struct {
 	tree   *sitter.Tree // nil until the first parse, and after SetText
 	dirty  bool
 	flat   *Tree
+	err    error // the parse of the current content overran its budget
 	closed bool
 }
 
@@ -84,22 +85,30 @@ func advance(p sitter.Point, text []byte) sitter.Point {
 }
 
 // Tree returns the flat tree of the current content, reparsing
-// incrementally after edits.
-func (d *Document) Tree() *Tree {
-	if !d.dirty && d.flat != nil {
-		return d.flat
+// incrementally after edits. When the parse overruns its budget, the
+// error is kept for this content: the document is parsed again only
+// after its next edit.
+func (d *Document) Tree() (*Tree, error) {
+	if !d.dirty && (d.flat != nil || d.err != nil) {
+		return d.flat, d.err
 	}
 	if d.closed {
 		// A reader that fetched the document before it was closed still
 		// gets an answer, but no tree is kept: nothing would free it.
 		return Parse(d.src, d.lang)
 	}
-	t := tables[d.lang].parse(d.src, d.tree)
+	d.dirty = false
+	t, err := tables[d.lang].parseWithin(d.src, d.tree)
+	if err != nil {
+		// The edited old tree stays: the next edit's parse can still
+		// reuse its unchanged parts.
+		d.flat, d.err = nil, err
+		return nil, err
+	}
 	closeTree(d.tree)
 	d.tree = t
-	d.flat = fromSitter(t, d.src, d.lang, nil)
-	d.dirty = false
-	return d.flat
+	d.flat, d.err = fromSitter(t, d.src, d.lang, nil), nil
+	return d.flat, nil
 }
 
 // Close releases the tree-sitter tree. A closed document still answers

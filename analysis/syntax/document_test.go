@@ -29,8 +29,8 @@ func TestIncrementalMatchesFresh(t *testing.T) {
 		if i%3 != 0 {
 			continue // several edits between parses, as typing does
 		}
-		got := sexp(doc.Tree(), 0)
-		want := sexp(Parse(doc.Src(), TSX), 0)
+		got := sexp(mustTree(t, doc), 0)
+		want := sexp(MustParse(doc.Src(), TSX), 0)
 		if got != want {
 			t.Fatalf("edit %d: incremental tree differs from a fresh parse\nsrc: %q", i, doc.Src())
 		}
@@ -46,7 +46,17 @@ func TestDocumentSetTextAndClamp(t *testing.T) {
 		t.Fatalf("src = %q", doc.Src())
 	}
 	doc.SetText([]byte("export const c = 3"))
-	if got, want := sexp(doc.Tree(), 0), sexp(Parse([]byte("export const c = 3"), TS), 0); got != want {
+	if got, want := sexp(mustTree(t, doc), 0), sexp(MustParse([]byte("export const c = 3"), TS), 0); got != want {
 		t.Fatalf("after SetText: %s want %s", got, want)
 	}
+}
+
+// mustTree returns the document's tree, failing the test on an overrun.
+func mustTree(t *testing.T, doc *Document) *Tree {
+	t.Helper()
+	tree, err := doc.Tree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
 }

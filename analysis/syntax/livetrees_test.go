@@ -13,7 +13,7 @@ func TestLiveTrees(t *testing.T) {
 			t.Fatalf("%s: %d live trees, want %d", what, got, want)
 		}
 	}
-	Parse([]byte("const a = 1"), TS)
+	MustParse([]byte("const a = 1"), TS)
 	expect("after Parse", 0)
 
 	doc := NewDocument([]byte("'use client'\nexport const a = 1\n"), TSX)
@@ -34,7 +34,7 @@ func TestLiveTrees(t *testing.T) {
 
 	// A request may still hold a document that didClose closed.
 	doc.Edit(0, 0, []byte("// late\n"))
-	if tree := doc.Tree(); tree == nil || string(tree.Src) != "// late\nexport const b = 2\n" {
+	if tree := mustTree(t, doc); tree == nil || string(tree.Src) != "// late\nexport const b = 2\n" {
 		t.Fatalf("closed document's tree: %+v", tree)
 	}
 	expect("after reading a closed document", 0)

@@ -1,10 +1,12 @@
 // Package syntax parses JavaScript and TypeScript with tree-sitter and hands
 // the rest of the engine a flat, pure-Go copy of the tree.
 //
-// Parsing never fails: a file with syntax errors yields a tree with error
-// nodes, and analysis goes on with what was understood. The flat Tree holds
-// no C memory, so it can be dropped without a Close; only the language
-// server keeps real tree-sitter trees, for open documents (see Document).
+// Parsing never fails on bad syntax: a file with syntax errors yields a
+// tree with error nodes, and analysis goes on with what was understood.
+// Parsing always ends: each parse has a budget of CPU time (see Budget).
+// The flat Tree holds no C memory, so it can be dropped without a Close;
+// only the language server keeps real tree-sitter trees, for open
+// documents (see Document).
 package syntax
 
 import (
@@ -269,16 +271,6 @@ var liveTrees atomic.Int64
 // those of open Documents, plus any parse in progress.
 func LiveTrees() int64 { return liveTrees.Load() }
 
-// parse runs the parser for lang, reusing old's unchanged subtrees when old
-// is not nil, and counts the new tree; closeTree frees it.
-func (l *langTables) parse(src []byte, old *sitter.Tree) *sitter.Tree {
-	p := l.getParser()
-	t := p.Parse(src, old)
-	l.putParser(p)
-	liveTrees.Add(1)
-	return t
-}
-
 func closeTree(t *sitter.Tree) {
 	if t != nil {
 		t.Close()
@@ -286,11 +278,32 @@ func closeTree(t *sitter.Tree) {
 	}
 }
 
-// Parse parses src with the grammar for lang. It never fails.
-func Parse(src []byte, lang Lang) *Tree {
-	t := tables[lang].parse(src, nil)
+// Parse parses src with the grammar for lang. A file with syntax errors
+// still yields a tree; the only error is a *BudgetError, when parsing
+// takes longer than Budget(len(src)).
+func Parse(src []byte, lang Lang) (*Tree, error) {
+	t, err := tables[lang].parseWithin(src, nil)
+	if err != nil {
+		return nil, err
+	}
 	defer closeTree(t)
-	return fromSitter(t, src, lang, nil)
+	return fromSitter(t, src, lang, nil), nil
+}
+
+// MustParse is Parse for texts known to parse well within the budget,
+// such as test inputs; it panics on an overrun.
+func MustParse(src []byte, lang Lang) *Tree {
+	t, err := Parse(src, lang)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// Empty returns the tree of an empty file, without parsing: what the
+// engine analyzes in place of a file it skips.
+func Empty(lang Lang) *Tree {
+	return &Tree{Nodes: []Node{{Parent: -1, After: 1, Kind: KindProgram, flags: flagNamed}}, Lang: lang}
 }
 
 func fromSitter(t *sitter.Tree, src []byte, lang Lang, buf []Node) *Tree {

@@ -47,7 +47,7 @@ func TestLangForPath(t *testing.T) {
 
 func TestFlatStructure(t *testing.T) {
 	src := "'use client'\nexport default async function P() { return <div onClick={() => 1}>x</div> }\n"
-	tree := Parse([]byte(src), TSX)
+	tree := MustParse([]byte(src), TSX)
 	if tree.HasError {
 		t.Fatalf("unexpected syntax error")
 	}
@@ -87,17 +87,17 @@ func TestFlatStructure(t *testing.T) {
 func TestParseNeverFails(t *testing.T) {
 	for _, src := range []string{"", "\x00\xff\xfe", "export default function (", "<<<<>>>>", strings.Repeat("(", 5000), "'use client"} {
 		for _, lang := range []Lang{TS, TSX} {
-			tree := Parse([]byte(src), lang)
+			tree := MustParse([]byte(src), lang)
 			// A hopeless input yields an ERROR root instead of a program.
 			if len(tree.Nodes) == 0 || (tree.Nodes[0].Kind != KindProgram && tree.Nodes[0].Kind != KindError) {
 				t.Errorf("%.20q/%v: no root node", src, lang)
 			}
 		}
 	}
-	if !Parse([]byte("export default function ("), TSX).HasError {
+	if !MustParse([]byte("export default function ("), TSX).HasError {
 		t.Errorf("broken input reported no error")
 	}
-	tree := Parse([]byte("let x = ;"), TS)
+	tree := MustParse([]byte("let x = ;"), TS)
 	found := false
 	for i := range tree.Nodes {
 		if tree.Nodes[i].Kind == KindError || tree.Nodes[i].Missing() {
@@ -110,10 +110,10 @@ func TestParseNeverFails(t *testing.T) {
 }
 
 func TestTSGrammarForCasts(t *testing.T) {
-	if Parse([]byte("let y = <number>z;"), TS).HasError {
+	if MustParse([]byte("let y = <number>z;"), TS).HasError {
 		t.Errorf("TS grammar rejected a cast")
 	}
-	if !Parse([]byte("let y = <number>z;"), TSX).HasError {
+	if !MustParse([]byte("let y = <number>z;"), TSX).HasError {
 		t.Errorf("TSX grammar accepted a cast (grammar choice would not matter)")
 	}
 }

@@ -14,7 +14,8 @@ import (
 
 // hostileDisk writes a project holding what the disk can throw at rscls:
 // symlink loops, dangling links, links out of the workspace, a FIFO, a
-// file over 2 MB, a binary file, a byte order mark and CRLF line ends. Each mistake
+// file over 2 MB, a binary file, a byte order mark, CRLF line ends and a
+// text whose parse does not end. Each mistake
 // that must still be found is on a line of its own.
 // bigFile is a generated bundle over the 2 MB limit.
 var bigFile = "'use server'\nexport const big = 1\n" + strings.Repeat("// generated\n", 3<<20/13)
@@ -38,6 +39,9 @@ func hostileDisk(t *testing.T) (ws string) {
 		"lib/crlf.ts":   "'use server'\r\nexport const a = 1\r\n",
 		"lib/big.js":    bigFile,
 		"lib/binary.ts": "'use server'\x00\x01\x02\x03",
+		// Tree-sitter's TSX grammar does not finish parsing this on its
+		// own: the check ends by cutting it at its budget.
+		"app/half-typed/page.tsx": " <A A\"{{:1,:{:[2]}}}s={{:(1}}e={)}g={''}d={''}/>",
 	})
 	links := map[string]string{
 		"lib/loop":        "..",                                       // a directory loop
@@ -88,6 +92,7 @@ func TestCheckHostileDisk(t *testing.T) {
 	sort.Strings(notes)
 	wantNotes := []string{
 		fmt.Sprintf("rscls: lib/big.js: note: skipped: larger than 2 MB (%d bytes)", len(bigFile)),
+		"rscls: app/half-typed/page.tsx: note: skipped: parse exceeded its time budget (1s for 48 bytes)",
 		"rscls: lib/binary.ts: note: skipped: binary file",
 		"rscls: lib/dangling.ts: note: skipped: cannot read: a symlink to a file that does not exist",
 		"rscls: lib/pipe.ts: note: skipped: cannot read: not a regular file (a FIFO, a device or a socket), so not read",

@@ -96,7 +96,7 @@ func TestOptions(t *testing.T) {
 				t.Fatalf("%+v: %s is outside %s", opts, p, w.Root)
 			}
 			lang, _ := syntax.LangForPath(p)
-			if syntax.Parse([]byte(w.Files[p]), lang).HasError {
+			if syntax.MustParse([]byte(w.Files[p]), lang).HasError {
 				t.Errorf("%+v: %s: syntax error", opts, p)
 			}
 		}
@@ -238,7 +238,7 @@ func TestParse(t *testing.T) {
 				t.Errorf("%s: not a source file", p)
 				continue
 			}
-			if tree := syntax.Parse([]byte(w.Files[p]), lang); tree.HasError {
+			if tree := syntax.MustParse([]byte(w.Files[p]), lang); tree.HasError {
 				if bad++; bad <= 5 {
 					t.Errorf("%s: syntax error\n%s", p, w.Files[p])
 				}
@@ -263,7 +263,7 @@ func TestImportsResolve(t *testing.T) {
 	failed := 0
 	for _, path := range w.Sources {
 		lang, _ := syntax.LangForPath(path)
-		f, _ := facts.Extract(syntax.Parse([]byte(w.Files[path]), lang))
+		f, _ := facts.Extract(syntax.MustParse([]byte(w.Files[path]), lang))
 		for _, imp := range f.Imports {
 			for _, env := range []resolve.Env{resolve.Server, resolve.Client} {
 				res := r.Resolve(path, imp.Source, env, imp.Kind == facts.ImportRequire)
@@ -304,7 +304,7 @@ func TestHub(t *testing.T) {
 				continue
 			}
 			lang, _ := syntax.LangForPath(path)
-			f, _ := facts.Extract(syntax.Parse([]byte(w.Files[path]), lang))
+			f, _ := facts.Extract(syntax.MustParse([]byte(w.Files[path]), lang))
 			for _, imp := range f.Imports {
 				if r.Resolve(path, imp.Source, resolve.Server, false).Path == w.Hub {
 					importers++

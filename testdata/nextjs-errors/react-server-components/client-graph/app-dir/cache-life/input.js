@@ -1,0 +1,6 @@
+import { cacheLife } from 'next/cache'
+
+export async function test() {
+  cacheLife('days')
+  return null
+}

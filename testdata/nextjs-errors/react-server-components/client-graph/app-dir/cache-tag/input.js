@@ -1,0 +1,6 @@
+import { cacheTag } from 'next/cache'
+
+export async function test() {
+  cacheTag('test')
+  return null
+}

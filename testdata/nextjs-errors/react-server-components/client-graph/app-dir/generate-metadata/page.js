@@ -1,0 +1,5 @@
+export function generateMetadata() {}
+
+export default function () {
+  return null
+}

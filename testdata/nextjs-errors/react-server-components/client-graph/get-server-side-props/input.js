@@ -1,0 +1,5 @@
+export function getServerSideProps() {}
+
+export default function () {
+  return null
+}

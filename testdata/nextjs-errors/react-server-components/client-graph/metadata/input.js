@@ -1,0 +1,5 @@
+export const metadata = {}
+
+export default function () {
+  return null
+}

@@ -1,0 +1,9 @@
+export const metadata = {}
+
+export function generateMetadata() {}
+
+export function getServerSideProps() {}
+
+export default function () {
+  return null
+}

@@ -1,0 +1,7 @@
+export async function getServerSideProps() {
+  return { props: {} }
+}
+
+export default function () {
+  return null
+}

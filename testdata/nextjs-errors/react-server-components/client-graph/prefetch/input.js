@@ -1,0 +1,6 @@
+import { prefetch } from 'next/cache'
+
+export async function test() {
+  await prefetch()
+  return null
+}

@@ -1,0 +1,6 @@
+import { unstable_navigation } from 'next/cache'
+
+export async function test() {
+  await unstable_navigation()
+  return null
+}

@@ -1,0 +1,7 @@
+export const metadata = {}
+
+export function generateMetadata() {}
+
+export default function () {
+  return null
+}

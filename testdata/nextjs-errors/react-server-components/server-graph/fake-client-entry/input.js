@@ -1,0 +1,6 @@
+export default function () {
+  return null
+}
+
+// prettier-ignore
+'use client'

@@ -1,0 +1,6 @@
+// generateMetadata without metadata is ok.
+export function generateMetadata() {}
+
+export default function () {
+  return null
+}

@@ -1,0 +1,5 @@
+export function getStaticProps() {}
+
+export default function () {
+  return null
+}

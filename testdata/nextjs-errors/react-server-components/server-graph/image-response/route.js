@@ -1,0 +1,9 @@
+// This is a comment.
+
+'use strict'
+
+import { ImageResponse } from 'next/server'
+
+export default function () {
+  return new ImageResponse()
+}

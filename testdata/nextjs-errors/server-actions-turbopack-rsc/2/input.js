@@ -1,0 +1,8 @@
+import 'react'
+
+// prettier-ignore
+;'use client'
+
+export default function Page() {
+  return null
+}

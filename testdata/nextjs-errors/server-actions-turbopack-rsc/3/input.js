@@ -1,0 +1,8 @@
+export default function Page() {
+  'use client'
+  return null
+}
+
+if (true) {
+  'use cache'
+}

@@ -1,0 +1,11 @@
+'use client'
+
+export default function Page() {
+  return (
+    <form
+      action={async () => {
+        'use server'
+      }}
+    />
+  )
+}

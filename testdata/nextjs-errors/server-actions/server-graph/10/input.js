@@ -1,0 +1,3 @@
+'use sevrer'
+
+export async function foo() {}

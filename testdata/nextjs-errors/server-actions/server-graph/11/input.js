@@ -1,0 +1,4 @@
+import 'react'
+;('use sevrer')
+
+// ^Tools like Prettier sometimes do this.

@@ -1,0 +1,4 @@
+'use server'
+'use client'
+
+export async function foo() {}

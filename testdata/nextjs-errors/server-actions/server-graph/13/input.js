@@ -1,0 +1,8 @@
+'use client'
+'use strict'
+
+// This is a comment.
+
+'use server'
+
+export async function foo() {}

@@ -1,0 +1,6 @@
+'use cache'
+
+export default function () {}
+export function foo() {}
+export const bar = () => {}
+export const baz = 42

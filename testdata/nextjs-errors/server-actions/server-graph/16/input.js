@@ -1,0 +1,5 @@
+'use cache: x'
+
+export async function foo() {
+  return 'data'
+}

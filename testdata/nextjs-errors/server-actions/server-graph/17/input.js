@@ -1,0 +1,5 @@
+export async function foo() {
+  'use cache: x'
+
+  return 'data'
+}

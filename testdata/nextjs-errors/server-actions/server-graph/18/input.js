@@ -1,0 +1,3 @@
+export async function fn() {
+  ('use cache')
+}

@@ -1,0 +1,4 @@
+export async function fn() {
+  console.log('foo')
+  ;('use cache')
+}

@@ -1,0 +1,7 @@
+'use strict'
+
+// comment
+
+'use server'
+
+export function bar() {}

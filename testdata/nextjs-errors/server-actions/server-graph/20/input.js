@@ -1,0 +1,4 @@
+export async function fn() {
+  'use cache'
+  'use server'
+}

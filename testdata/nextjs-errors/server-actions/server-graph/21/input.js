@@ -1,0 +1,4 @@
+'use cache'
+'use server'
+
+export async function fn() {}

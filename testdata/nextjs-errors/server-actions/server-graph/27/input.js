@@ -1,0 +1,3 @@
+'use action'
+
+export async function foo() {}

@@ -1,0 +1,4 @@
+'use cache'
+'use client'
+
+export async function foo() {}

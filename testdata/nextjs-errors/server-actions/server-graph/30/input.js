@@ -1,0 +1,4 @@
+'use client'
+'use cache'
+
+export async function foo() {}

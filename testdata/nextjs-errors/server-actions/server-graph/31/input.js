@@ -1,0 +1,4 @@
+'use cache'
+
+export const foo = {},
+  bar = [1]

@@ -1,0 +1,12 @@
+const fn = function () {
+  'use client'
+}
+
+export const fnExpr = function named() {
+  'use client'
+}
+
+export async function foo() {
+  return null
+  'use client'
+}

@@ -1,0 +1,7 @@
+'use server'
+
+export default class Component {
+  render() {
+    return null
+  }
+}

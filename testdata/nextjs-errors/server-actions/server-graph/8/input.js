@@ -1,0 +1,11 @@
+const foo = async () => {
+  'use strict'
+  'use server'
+}
+
+const bar = async () => {
+  const x = 1
+
+  // prettier-ignore
+  ;'use server'
+}

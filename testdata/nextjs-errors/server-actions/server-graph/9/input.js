@@ -1,0 +1,4 @@
+import 'my-module'
+
+// prettier-ignore
+;'use server'

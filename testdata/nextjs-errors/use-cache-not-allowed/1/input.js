@@ -1,0 +1,5 @@
+'use cache'
+
+export default async function Page() {
+  return <p>hello world</p>
+}
