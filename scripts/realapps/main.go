@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -181,6 +182,17 @@ func firstLine(s string) string {
 	return s
 }
 
+var causeRE = regexp.MustCompile(`\(([^()]+ imports "[^"]+")\.?\)`)
+
+// cause picks the module and import a graph finding blames, when its
+// message names them, to tell apart errors of one rule.
+func cause(message string) string {
+	if m := causeRE.FindStringSubmatch(message); m != nil {
+		return ": " + m[1]
+	}
+	return ""
+}
+
 func byRule(fs []finding, severity string) string {
 	counts := map[string]int{}
 	for _, f := range fs {
@@ -243,7 +255,7 @@ func report(w *os.File, apps []*app, version string) {
 				continue
 			}
 			any = true
-			fmt.Fprintf(w, "- %s `%s:%d` %s: %s\n", a.name, filepath.ToSlash(f.Path), f.Start.Line, f.Rule, firstLine(f.Message))
+			fmt.Fprintf(w, "- %s `%s:%d` %s%s\n", a.name, filepath.ToSlash(f.Path), f.Start.Line, f.Rule, cause(f.Message))
 		}
 	}
 	if !any {
