@@ -43,6 +43,7 @@ func main() {
 	dir := flag.String("dir", "testdata/oracle", "directory of the cases")
 	cases := flag.String("cases", "", "comma-separated case names (default: all)")
 	configs := flag.String("configs", "", "comma-separated configurations (default: all of "+configNames()+")")
+	missing := flag.Bool("missing", false, "only the cases that have no verdict yet")
 	reextract := flag.Bool("reextract", false, "rebuild nothing: read each failed build's error again from its log (after a change to the extraction)")
 	flag.Parse()
 	if *reextract {
@@ -52,7 +53,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(*dir, split(*cases), split(*configs)); err != nil {
+	if err := run(*dir, split(*cases), split(*configs), *missing); err != nil {
 		fmt.Fprintf(os.Stderr, "oracle: %v\n", err)
 		os.Exit(1)
 	}
@@ -153,7 +154,7 @@ type install struct {
 	node  string // path of next's bin
 }
 
-func run(dir string, only, onlyConfigs []string) error {
+func run(dir string, only, onlyConfigs []string, missing bool) error {
 	for _, tool := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return fmt.Errorf("%s is not on PATH: the oracle builds the cases with Next.js, installed from npm (Node.js 20.9 or later)", tool)
@@ -179,6 +180,19 @@ func run(dir string, only, onlyConfigs []string) error {
 				return fmt.Errorf("no case %q in %s", n, dir)
 			}
 			selected = append(selected, c)
+		}
+	}
+	if missing {
+		var todo []*oracle.Case
+		for _, c := range selected {
+			if _, err := os.Stat(c.VerdictPath()); err != nil {
+				todo = append(todo, c)
+			}
+		}
+		selected = todo
+		if len(selected) == 0 {
+			fmt.Fprintln(os.Stderr, "oracle: every case has a verdict")
+			return nil
 		}
 	}
 	configs := oracle.Configs
@@ -333,7 +347,7 @@ func describe(in *install) string {
 
 // runNext runs next in its own process group, so that a build that
 // times out is ended with every worker it started.
-func runNext(in *install, cfg oracle.Config, caseDir string) (out []byte, err error, timedOut bool) {
+func runNext(in *install, cfg oracle.Config, caseDir string) (out []byte, timedOut bool, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "node", append([]string{in.node}, cfg.Args...)...)
@@ -343,7 +357,7 @@ func runNext(in *install, cfg oracle.Config, caseDir string) (out []byte, err er
 	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.WaitDelay = 10 * time.Second
 	out, err = cmd.CombinedOutput()
-	return out, err, ctx.Err() != nil
+	return out, ctx.Err() != nil, err
 }
 
 // build materialises the case under the install directory (so that node
@@ -362,7 +376,7 @@ func build(c *oracle.Case, cfg oracle.Config, in *install, logs string) (oracle.
 	if os.Getenv("ORACLE_KEEP") != "1" {
 		defer os.RemoveAll(caseDir)
 	}
-	out, err, timedOut := runNext(in, cfg, caseDir)
+	out, timedOut, err := runNext(in, cfg, caseDir)
 	if timedOut {
 		// A build that hangs (seen with Turbopack on a loaded machine) is
 		// tried once more from a clean directory before giving up.
@@ -373,7 +387,7 @@ func build(c *oracle.Case, cfg oracle.Config, in *install, logs string) (oracle.
 		if merr := c.Materialise(caseDir); merr != nil {
 			return oracle.Result{}, logFile, merr
 		}
-		out, err, timedOut = runNext(in, cfg, caseDir)
+		out, timedOut, err = runNext(in, cfg, caseDir)
 	}
 	if werr := os.WriteFile(logFile, out, 0o644); werr != nil {
 		return oracle.Result{}, logFile, werr
