@@ -15,6 +15,7 @@ var (
 	prerenderRE  = regexp.MustCompile(`^Error occurred prerendering page "([^"]*)"`)
 	typeErrorRE  = regexp.MustCompile(`^Type error: (.+)$`)
 	moduleMissRE = regexp.MustCompile(`^(Module not found: .+)$`)
+	tscErrorRE   = regexp.MustCompile(`^(\S+)\((\d+),(\d+)\): (error TS\d+: .+)$`)
 )
 
 // FirstError finds the first meaningful error of a failed `next build`
@@ -59,6 +60,13 @@ func FirstError(output, caseDir string) string {
 				}
 			}
 			return "prerendering " + page
+		case line == "Failed to type check.":
+			// Next.js 16 prints tsc's own lines before this one.
+			for _, l := range lines[:i] {
+				if m := tscErrorRE.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+					return rel(m[1]) + ":" + m[2] + ":" + m[3] + ": Type " + m[4]
+				}
+			}
 		case line == "> Build error occurred":
 			for _, l := range lines[i+1:] {
 				l = strings.TrimSpace(l)

@@ -14,6 +14,8 @@ func TestFirstError(t *testing.T) {
 			`prerendering /: ReferenceError: window is not defined`},
 		{"type error", "Failed to compile.\n\n./app/page.tsx:3:7\nType error: Type 'string' is not assignable to type 'number'.\n",
 			`app/page.tsx:3:7: Type error: Type 'string' is not assignable to type 'number'.`},
+		{"tsc", "  Running TypeScript ...\n.next/types/app/page.ts(14,13): error TS2344: Type 'X' does not satisfy the constraint.\n  Property 'toHTML' is incompatible.\nFailed to type check.\n",
+			`.next/types/app/page.ts:14:13: Type error TS2344: Type 'X' does not satisfy the constraint.`},
 		{"harness", "npm ERR! something\n", ""},
 	}
 	for _, tt := range tests {
