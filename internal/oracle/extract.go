@@ -129,6 +129,10 @@ func webpackError(lines []string, rel func(string) string) string {
 				msg = strings.TrimSpace(m[1])
 			} else if m := jsErrorRE.FindStringSubmatch(line); m != nil {
 				msg = m[1] + ": " + m[2]
+			} else if file != "" {
+				// A plain message under the module's path, as webpack
+				// prints the error that the server-only package throws.
+				msg = line
 			}
 			continue
 		}

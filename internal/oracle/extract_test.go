@@ -16,6 +16,8 @@ func TestFirstError(t *testing.T) {
 			`app/page.tsx:3:7: Type error: Type 'string' is not assignable to type 'number'.`},
 		{"tsc", "  Running TypeScript ...\n.next/types/app/page.ts(14,13): error TS2344: Type 'X' does not satisfy the constraint.\n  Property 'toHTML' is incompatible.\nFailed to type check.\n",
 			`.next/types/app/page.ts:14:13: Type error TS2344: Type 'X' does not satisfy the constraint.`},
+		{"package error", "Failed to compile.\n\n./components/widget.tsx\n'server-only' cannot be imported from a Client Component module. It should only be used from a Server Component.\nThe error was caused by importing '@acme/auth/index.js' in './components/widget.tsx'.\n\nImport trace for requested module:\n  ./components/widget.tsx\n",
+			`components/widget.tsx: 'server-only' cannot be imported from a Client Component module. It should only be used from a Server Component.`},
 		{"harness", "npm ERR! something\n", ""},
 	}
 	for _, tt := range tests {
