@@ -4,9 +4,9 @@
 
 GO ?= go
 
-.PHONY: test test-go test-nvim test-vscode fuzz
+.PHONY: test test-go test-nvim test-vscode test-npm fuzz
 
-test: test-go test-nvim test-vscode test-vscode-e2e
+test: test-go test-nvim test-vscode test-vscode-e2e test-npm
 
 # The Go packages: vet and every test that needs nothing but Go and a C
 # compiler.
@@ -37,6 +37,15 @@ test-vscode:
 .PHONY: test-vscode-e2e
 test-vscode-e2e:
 	cd editors/vscode/e2e && npm ci --no-audit --no-fund && GO="$(GO)" npm test
+
+# npm (npm/): builds the npm packages into build/npm/ (node npm/build.mjs:
+# the binary of every target whose C compiler is here, linux-x64 at least),
+# installs the tarballs into a throwaway project offline and runs `npx rscls`
+# there; Linux binaries of other architectures run under qemu-user when it is
+# installed. Needs Node.js 20 with npm.
+test-npm:
+	GO="$(GO)" node npm/build.mjs
+	node --test npm/test/
 
 # Fuzzing: each target for FUZZTIME (scripts/fuzz.sh says how a run is
 # judged).

@@ -4,6 +4,9 @@ package syntax
 #include <stdint.h>
 #include <stdbool.h>
 #include <time.h>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 // The tree-sitter declarations parsing needs; they match tree_sitter/api.h
 // of go-tree-sitter v0.25.0, whose compiled library is linked into the
@@ -52,6 +55,17 @@ static const char *rs_read(void *payload, uint32_t byte_index, rs_point position
 // whole of ts_parser_parse_with_options: a loaded machine does not make a
 // file overrun, only the parser's own work does.
 static int64_t rs_thread_cpu_ns(void) {
+#ifdef _WIN32
+  // MinGW keeps clock_gettime in winpthreads; the Win32 call needs nothing
+  // beyond kernel32. FILETIMEs count 100 ns.
+  FILETIME created, exited, kernel, user;
+  if (GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user)) {
+    uint64_t k = ((uint64_t)kernel.dwHighDateTime << 32) | kernel.dwLowDateTime;
+    uint64_t u = ((uint64_t)user.dwHighDateTime << 32) | user.dwLowDateTime;
+    return (int64_t)(k + u) * 100;
+  }
+  return (int64_t)GetTickCount64() * 1000000;
+#else
   struct timespec ts;
 #ifdef CLOCK_THREAD_CPUTIME_ID
   if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0) {
@@ -60,6 +74,7 @@ static int64_t rs_thread_cpu_ns(void) {
 #endif
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+#endif
 }
 
 // tree-sitter calls this every hundred or so parse operations; returning
