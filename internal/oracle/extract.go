@@ -15,6 +15,8 @@ var (
 	prerenderRE  = regexp.MustCompile(`^Error occurred prerendering page "([^"]*)"`)
 	typeErrorRE  = regexp.MustCompile(`^Type error: (.+)$`)
 	moduleMissRE = regexp.MustCompile(`^(Module not found: .+)$`)
+	causeRE      = regexp.MustCompile(`^\[cause\]: ([A-Za-z]*Error): (.+)$`)
+	collectRE    = regexp.MustCompile(`^\[?Error: (Failed to collect [^\]]+)`)
 	tscErrorRE   = regexp.MustCompile(`^(\S+)\((\d+),(\d+)\): (error TS\d+: .+)$`)
 )
 
@@ -60,6 +62,16 @@ func FirstError(output, caseDir string) string {
 				}
 			}
 			return "prerendering " + page
+		case collectRE.MatchString(line):
+			// The page module threw while Next.js read its configuration:
+			// the cause is the error.
+			what := collectRE.FindStringSubmatch(line)[1]
+			for _, l := range lines[i+1:] {
+				if m := causeRE.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+					return what + ": " + m[1] + ": " + m[2]
+				}
+			}
+			return what
 		case line == "Failed to type check.":
 			// Next.js 16 prints tsc's own lines before this one.
 			for _, l := range lines[:i] {

@@ -18,6 +18,8 @@ func TestFirstError(t *testing.T) {
 			`.next/types/app/page.ts:14:13: Type error TS2344: Type 'X' does not satisfy the constraint.`},
 		{"package error", "Failed to compile.\n\n./components/widget.tsx\n'server-only' cannot be imported from a Client Component module. It should only be used from a Server Component.\nThe error was caused by importing '@acme/auth/index.js' in './components/widget.tsx'.\n\nImport trace for requested module:\n  ./components/widget.tsx\n",
 			`components/widget.tsx: 'server-only' cannot be imported from a Client Component module. It should only be used from a Server Component.`},
+		{"collect", "   Collecting page data ...\n[Error: Failed to collect configuration for /] {\n  [cause]: TypeError: (0 , e.createContext) is not a function\n      at 9437 (.next/server/app/page.js:2:8957)\n}\n> Build error occurred\n[Error: Failed to collect page data for /] { type: 'Error' }\n",
+			`Failed to collect configuration for /: TypeError: (0 , e.createContext) is not a function`},
 		{"harness", "npm ERR! something\n", ""},
 	}
 	for _, tt := range tests {
