@@ -9,10 +9,13 @@ GO ?= go
 test: test-go test-nvim test-vscode test-vscode-e2e test-npm
 
 # The Go packages: vet and every test that needs nothing but Go and a C
-# compiler.
+# compiler; then the engine's and the server's tests again under the race
+# detector, since requests read snapshots while the analysis makes the
+# next ones.
 test-go:
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(GO) test -race ./analysis/... ./protocol/...
 
 # Neovim (editors/nvim): the configuration and an end-to-end test in a
 # headless Neovim with the real binary. Needs nvim on PATH (Debian:
@@ -58,7 +61,7 @@ FUZZ_TARGETS = \
 	./analysis/resolve:FuzzResolve \
 	./analysis/resolve:FuzzJSONC \
 	./analysis/resolve:FuzzPackageJSON \
-	./protocol:FuzzMapper \
+	./analysis/textpos:FuzzMapper \
 	./protocol:FuzzServe \
 	./protocol:FuzzServerMessages \
 	./protocol:FuzzDecodeSettings

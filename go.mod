@@ -8,6 +8,7 @@ require (
 	go.lsp.dev/jsonrpc2 v1.0.1
 	go.lsp.dev/protocol v1.0.0
 	go.lsp.dev/uri v1.0.1
+	golang.org/x/tools v0.52.0
 )
 
 require (

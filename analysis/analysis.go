@@ -12,6 +12,7 @@ package analysis
 import (
 	"fmt"
 	"go/token"
+	"reflect"
 	"strings"
 
 	"github.com/rscls/rscls/analysis/facts"
@@ -63,7 +64,9 @@ func ParseSeverity(s string) (Severity, bool) {
 	return 0, false
 }
 
-// An Analyzer is one check.
+// An Analyzer is one check, or a step of analysis that checks share: an
+// analyzer that reports nothing and returns a result that others require
+// (the import chains of a module, what ties a module to one environment).
 type Analyzer struct {
 	// Name identifies the check in configuration, suppression comments,
 	// output and documentation. It must be a valid identifier.
@@ -76,8 +79,35 @@ type Analyzer struct {
 	Scope Scope
 	// Severity is the default severity; configuration can change it.
 	Severity Severity
-	// Run reports diagnostics through pass.Report.
-	Run func(pass *Pass) error
+	// Tags are given to every diagnostic of the analyzer.
+	Tags Tag
+	// Envs, for a GraphScope analyzer, lists the environments it checks
+	// modules in: the driver runs it on a module of the workspace once
+	// for each of them the module is in, with Pass.Env set. Without Envs
+	// it runs once per module of the workspace, whatever its
+	// environments. Installed packages' modules are never checked.
+	Envs []graph.Env
+	// Requires lists the analyzers whose results Run needs; the driver
+	// runs them first, on the same file or module, and hands their
+	// results over in Pass.ResultOf. They have the analyzer's Scope. An
+	// analyzer that the driver runs only because another requires it
+	// reports nothing.
+	Requires []*Analyzer
+	// ResultType is the type of the result Run returns, for analyzers
+	// that others require; nil for checks, whose Run returns nil.
+	ResultType reflect.Type
+	// FileFact, for a graph check, extracts what the check needs to know
+	// of a file from its syntax, since graph passes see facts, not trees.
+	// The driver runs it on every file it parses, installed packages'
+	// modules included, with Pass.File and Pass.Syntax set, and keeps a
+	// non-nil result with the file's facts, in caches too; the check
+	// reads it back with Pass.FileFact. The result is a pointer to a
+	// struct that encoding/gob can encode, of type FileFactType.
+	FileFact     func(pass *Pass) any
+	FileFactType reflect.Type
+	// Run reports diagnostics through pass.Report and returns the
+	// analyzer's result.
+	Run func(pass *Pass) (any, error)
 }
 
 func (a *Analyzer) String() string { return a.Name }
@@ -88,25 +118,74 @@ func (a *Analyzer) Title() string {
 	return title
 }
 
-// Validate checks a set of analyzers for the invariants drivers rely on.
+// Validate checks a set of checks, and the analyzers they require, for
+// the invariants drivers rely on: names are unique identifiers, each has
+// a Doc and a Run, the checks report at some severity and return no
+// result, and Requires forms no cycle between analyzers of one scope
+// that return results.
 func Validate(analyzers []*Analyzer) error {
-	seen := map[string]bool{}
-	for _, a := range analyzers {
+	names := map[string]*Analyzer{}
+	const (
+		visiting = 1
+		done     = 2
+	)
+	state := map[*Analyzer]int{}
+	var visit func(a *Analyzer, required bool) error
+	visit = func(a *Analyzer, required bool) error {
+		switch state[a] {
+		case visiting:
+			return fmt.Errorf("analyzer %q: Requires forms a cycle", a.Name)
+		case done:
+			return nil
+		}
+		state[a] = visiting
 		if !token.IsIdentifier(a.Name) {
 			return fmt.Errorf("analyzer %q: name is not an identifier", a.Name)
 		}
-		if seen[a.Name] {
+		if other, ok := names[a.Name]; ok && other != a {
 			return fmt.Errorf("analyzer %q: duplicate name", a.Name)
 		}
-		seen[a.Name] = true
+		names[a.Name] = a
 		if strings.TrimSpace(a.Doc) == "" {
 			return fmt.Errorf("analyzer %q: no Doc", a.Name)
 		}
 		if a.Run == nil {
 			return fmt.Errorf("analyzer %q: no Run", a.Name)
 		}
+		if required && a.ResultType == nil {
+			return fmt.Errorf("analyzer %q: required by another, but it has no ResultType", a.Name)
+		}
+		if len(a.Envs) > 0 && (a.Scope != GraphScope || a.ResultType != nil) {
+			return fmt.Errorf("analyzer %q: only graph checks that return no result have Envs", a.Name)
+		}
+		if (a.FileFact != nil) != (a.FileFactType != nil) || a.FileFactType != nil && a.FileFactType.Kind() != reflect.Pointer {
+			return fmt.Errorf("analyzer %q: a FileFact needs a FileFactType, a pointer type", a.Name)
+		}
+		for _, r := range a.Requires {
+			if r.Scope != a.Scope {
+				return fmt.Errorf("analyzer %q: requires %q, of another scope", a.Name, r.Name)
+			}
+			if err := visit(r, true); err != nil {
+				return err
+			}
+		}
+		state[a] = done
+		return nil
+	}
+	listed := map[*Analyzer]bool{}
+	for _, a := range analyzers {
 		if a.Severity == SeverityOff {
 			return fmt.Errorf("analyzer %q: default severity is off", a.Name)
+		}
+		if a.ResultType != nil {
+			return fmt.Errorf("analyzer %q: returns a result, so it is required by checks, not one of them", a.Name)
+		}
+		if listed[a] {
+			return fmt.Errorf("analyzer %q: listed twice", a.Name)
+		}
+		listed[a] = true
+		if err := visit(a, false); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -133,10 +212,39 @@ type TextEdit struct {
 	NewText    string
 }
 
+// Tag marks diagnostics that editors show in a particular way.
+type Tag uint8
+
+const (
+	// TagUnnecessary marks code that does nothing: editors fade it.
+	TagUnnecessary Tag = 1 << iota
+	// TagDeprecated marks code that works but should go: editors strike
+	// it through.
+	TagDeprecated
+)
+
+// FixID names a kind of fix, stably across versions, so that drivers can
+// refer to fixes without knowing the checks that offer them. A check
+// names its fixes as it likes; the IDs below are the ones drivers act on.
+type FixID string
+
+const (
+	// FixPlaceDirective puts a misplaced directive where it takes effect:
+	// it moves it to the top of its file or function body, unwraps it
+	// from parentheses, or removes a copy the file already has at its
+	// top. The language server also offers it as the source action
+	// source.rscls.moveDirective.
+	FixPlaceDirective FixID = "placeDirective"
+	// FixAddUseClient adds 'use client' at the top of the file.
+	FixAddUseClient FixID = "addUseClient"
+)
+
 // SuggestedFix is one way to fix a diagnostic. Message is a verb phrase
 // ("Move the directive to the top of the file"). Several fixes on one
 // diagnostic are alternatives: apply at most one.
 type SuggestedFix struct {
+	// ID says what kind of fix this is.
+	ID      FixID
 	Message string
 	Edits   []TextEdit
 	// NeedsReview marks fixes that change which environment code runs in
@@ -150,6 +258,7 @@ type Diagnostic struct {
 	Start, End int    // byte range in the file
 	Message    string // what is wrong, in the wording of Next.js where it has one
 	Rule       string // the analyzer's Name; filled in by the driver
+	Tags       Tag    // the analyzer's Tags; filled in by the driver
 	URL        string
 	Related    []RelatedInformation
 	Fixes      []SuggestedFix
@@ -164,17 +273,31 @@ type Pass struct {
 	Syntax *facts.Local
 	// Graph and Module give GraphScope analyzers the module graph and the
 	// file's module in it; nil for FileScope.
-	Graph  *graph.View
+	Graph  *graph.Recorder
 	Module *graph.Module
 	// ReadFile reads a file of the snapshot (File.Src is nil for GraphScope
 	// analyzers, which rarely need text: only to build some fixes).
 	ReadFile func(path string) ([]byte, error)
 	// Rel shortens a path for messages: relative to the workspace root.
 	Rel func(path string) string
-	// Settings is the configuration in force for the file.
-	Settings *Settings
+	// Env is the environment the pass checks the module in, for
+	// analyzers with Envs.
+	Env graph.Env
+	// ResultOf holds the results of the analyzers in Analyzer.Requires.
+	ResultOf map[*Analyzer]any
+	// Config is the configuration in force for the file.
+	Config *Config
 	// Report records a diagnostic.
 	Report func(Diagnostic)
+}
+
+// FileFact returns what the pass's analyzer extracted from the file of
+// module m with its FileFact, or nil.
+func (p *Pass) FileFact(m *graph.Module) any {
+	if m == nil || m.Facts == nil {
+		return nil
+	}
+	return m.Facts.Extra[p.Analyzer.Name]
 }
 
 // Reportf reports a diagnostic at [start, end) with a formatted message.

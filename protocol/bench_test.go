@@ -17,8 +17,9 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/internal/osfs"
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 // benchServer is a server on a synthetic workspace, driven over pipes.
@@ -142,8 +143,8 @@ func BenchmarkEditPublish(b *testing.B) {
 	if at < 0 {
 		b.Fatal("no function body in the large file")
 	}
-	mp := NewMapper([]byte(text))
-	line, char := mp.Position(at+2, UTF16)
+	mp := textpos.NewMapper([]byte(text))
+	line, char := mp.Position(at+2, textpos.UTF16)
 	insert := "  'use clinet'\n"
 	pos := lsp.Position{Line: uint32(line), Character: uint32(char)}
 	var samples []time.Duration

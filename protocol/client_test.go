@@ -48,6 +48,7 @@ type clientOptions struct {
 	utf8         bool
 	noProgress   bool
 	extraInitCap func(*lsp.ClientCapabilities)
+	cache        func(folder string) FolderCache
 }
 
 // newTestClient writes files under a temporary root, starts a server and
@@ -68,7 +69,7 @@ func newTestClient(t *testing.T, files map[string]string, opts clientOptions) *t
 	c := &testClient{t: t, root: root, exit: make(chan int, 1), diags: map[uri.URI]*lsp.PublishDiagnosticsParams{}, versions: map[uri.URI]int32{}}
 	c.cond = sync.NewCond(&c.mu)
 	go func() {
-		c.exit <- Serve(context.Background(), serverSide, Options{FS: osfs.FS{}, Analyzers: suite.Analyzers, Log: logSink(), Version: "test", testHooks: true})
+		c.exit <- Serve(context.Background(), serverSide, Options{FS: osfs.FS{}, Analyzers: suite.Analyzers, Log: logSink(), Version: "test", Cache: opts.cache, testHooks: true})
 		serverSide.Close()
 	}()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(clientSide), jsonrpc2.WithCodec(codec{}))

@@ -14,14 +14,14 @@ import (
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
-	"github.com/rscls/rscls/internal/factcache"
+	"github.com/rscls/rscls/analysis/textpos"
 )
 
 // run is the diagnostics loop. On each change it runs the first phase at
 // once (the edited documents' own checks), waits for the typing pause
 // (diagnosticsDelay), then runs the second phase: the workspace's module
 // graph and every check that depends on it.
-func (st *state) run() {
+func (st *session) run() {
 	done := st.s.done
 	for {
 		st.mu.Lock()
@@ -36,7 +36,7 @@ func (st *state) run() {
 		}
 		st.safely("checking edited documents", st.phase1)
 		if !st.takeUrgent() {
-			timer := time.NewTimer(time.Duration(st.current.Load().settings.Delay()) * time.Millisecond)
+			timer := time.NewTimer(time.Duration(st.current.Load().settings.server.Delay()) * time.Millisecond)
 		wait:
 			for {
 				select {
@@ -46,7 +46,7 @@ func (st *state) run() {
 						timer.Stop()
 						break wait
 					}
-					timer.Reset(time.Duration(st.current.Load().settings.Delay()) * time.Millisecond)
+					timer.Reset(time.Duration(st.current.Load().settings.server.Delay()) * time.Millisecond)
 				case <-timer.C:
 					break wait
 				case <-done:
@@ -62,7 +62,7 @@ func (st *state) run() {
 // safely runs a step of the loop. A panic there is a bug in rscls: it is
 // logged with its stack and shown as the status, and the loop goes on, so
 // requests, and the next edit, are still served.
-func (st *state) safely(step string, run func()) {
+func (st *session) safely(step string, run func()) {
 	defer func() {
 		if p := recover(); p != nil {
 			st.s.log.errorf("internal error %s: %v\n%s", step, p, debug.Stack())
@@ -72,7 +72,7 @@ func (st *state) safely(step string, run func()) {
 	run()
 }
 
-func (st *state) takeUrgent() bool {
+func (st *session) takeUrgent() bool {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	u := st.urgent
@@ -82,7 +82,7 @@ func (st *state) takeUrgent() bool {
 
 // phase1 checks the documents edited since the last run, on their
 // current text, and publishes them with their graph findings carried over.
-func (st *state) phase1() {
+func (st *session) phase1() {
 	st.mu.Lock()
 	dirty := st.dirtyDocs
 	st.dirtyDocs = map[string]bool{}
@@ -93,30 +93,27 @@ func (st *state) phase1() {
 	}
 }
 
-// document returns the open document for path, or nil.
-func (st *state) document(path string) *document {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	return st.docs[path]
-}
-
-// docFindings returns an open document's findings on its current text:
-// its own checks, plus the graph checks of the latest analysis moved
-// along the edits made since. It also returns the text they refer to.
-func (st *state) docFindings(sn *snapshot, d *document) ([]engine.Finding, []byte, bool) {
-	es := sn.engineFor(d.path)
+// docFindings returns an open document's findings on the version the
+// snapshot holds: its own checks, plus the graph checks of the folder's
+// analysis moved along the edits made since that analysis read it. It
+// also returns the text they refer to.
+func (st *session) docFindings(sn *snapshot, v *docVersion) ([]engine.Finding, []byte, bool) {
+	es := sn.engineFor(v.path)
 	if es == nil {
 		return nil, nil, false // the folder is still loading; the load publishes it
 	}
-	a := st.analyze(d, es)
+	a := v.analysis(es, st.s.log)
 	out := append([]engine.Finding(nil), a.findings...)
-	graphFindings := es.snap.GraphFindingsFor(d.path)
+	graphFindings := es.snap.GraphFindingsFor(v.path)
 	if len(graphFindings) > 0 {
-		from, seen := es.docSeq[d.path]
 		var edits []textEdit
 		ok := true
-		if seen {
-			edits, ok = d.editsSince(from)
+		if read, seen := es.read[v.path]; seen {
+			edits, ok = v.editsSince(read.seq)
+		} else if r := es.snap.File(v.path); r == nil || r.Hash != v.hash {
+			// The analysis read the disk, which holds other text than
+			// the buffer: its offsets may not fit.
+			ok = false
 		}
 		if ok {
 			for _, f := range graphFindings {
@@ -136,25 +133,24 @@ func (st *state) docFindings(sn *snapshot, d *document) ([]engine.Finding, []byt
 	return out, a.src, true
 }
 
-// publishDoc publishes an open document's findings.
-func (st *state) publishDoc(sn *snapshot, path string) {
-	d := st.document(path)
-	if d == nil {
+// publishDoc publishes the findings of an open document as the snapshot
+// holds it.
+func (st *session) publishDoc(sn *snapshot, path string) {
+	v := sn.docs[path]
+	if v == nil {
 		return
 	}
-	findings, src, ok := st.docFindings(sn, d)
+	findings, src, ok := st.docFindings(sn, v)
 	if !ok {
 		return
 	}
-	d.mu.Lock()
-	version := d.version
-	d.mu.Unlock()
-	st.publish(d.uri, &version, findings, NewMapper(src), sn)
+	version := v.version
+	st.publish(v.uri, &version, findings, textpos.NewMapper(src), sn)
 }
 
 // phase2 brings every folder's analysis up to date with the latest
 // snapshot and publishes what changed.
-func (st *state) phase2() {
+func (st *session) phase2() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	st.mu.Lock()
@@ -196,14 +192,14 @@ func (st *state) phase2() {
 		if progress != nil {
 			progress.report(fmt.Sprintf("%s (%d/%d)", filepath.Base(f), i+1, len(folders)), uint32(100*i/len(folders)))
 		}
-		opts := engine.Options{Analyzers: st.s.opts.Analyzers, Overrides: sn.settings}
+		opts := engine.Options{Analyzers: st.s.opts.Analyzers, Overrides: sn.settings.config, DriverSettings: SettingsSection}
 		start := time.Now()
 		var next *engine.Snapshot
 		var err error
 		if prev := sn.engines[f]; prev == nil {
-			var store *factcache.Store
-			if dir := st.s.opts.CacheDir; dir != "" {
-				store = factcache.Open(dir, f, factcache.ExecutableSalt())
+			var store FolderCache
+			if st.s.opts.Cache != nil {
+				store = st.s.opts.Cache(f)
 				opts.Cache = store
 			}
 			next, err = engine.Load(ctx, base, f, opts)
@@ -211,7 +207,8 @@ func (st *state) phase2() {
 				if serr := store.Save(); serr != nil {
 					st.s.log.debugf("cache: %v", serr)
 				}
-				st.s.log.debugf("cache: %d files reused, %d analyzed", store.Hits, store.Misses)
+				hits, misses := store.Counts()
+				st.s.log.debugf("cache: %d files reused, %d analyzed", hits, misses)
 			}
 			opts.Cache = nil
 		} else {
@@ -242,24 +239,24 @@ func (st *state) phase2() {
 			}
 		}
 		st.noted[f] = noted
-		es := &engineState{snap: next, docSeq: map[string]int{}}
-		for p, d := range sn.docs {
-			es.docSeq[p] = d.seq
+		es := &folderAnalysis{snap: next, read: map[string]docMark{}}
+		for p, v := range sn.docs {
+			es.read[p] = docMark{seq: v.seq, hash: v.hash}
 		}
-		st.mu.Lock()
-		if !containsString(st.folders, f) {
-			st.mu.Unlock()
-			continue // removed while it was analyzed
+		installed := false
+		st.didModify(fromAnalysis, f, func() {
+			if !containsString(st.folders, f) {
+				return // removed while it was analyzed
+			}
+			st.engines[f] = es
+			for _, p := range work[f] {
+				delete(st.pending[f], p)
+			}
+			installed = true
+		})
+		if installed {
+			st.publishFolder(st.current.Load(), f, es)
 		}
-		st.engines[f] = es
-		for _, p := range work[f] {
-			delete(st.pending[f], p)
-		}
-		st.seq++
-		st.storeSnapshotLocked()
-		latest := st.current.Load()
-		st.mu.Unlock()
-		st.publishFolder(latest, f, es)
 	}
 	skipped := ""
 	st.mu.Lock()
@@ -300,12 +297,12 @@ func containsString(list []string, s string) bool {
 
 // publishFolder publishes every file of a folder whose findings changed,
 // and clears files that no longer have any.
-func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
+func (st *session) publishFolder(sn *snapshot, folder string, es *folderAnalysis) {
 	seen := map[uri.URI]bool{}
 	for _, path := range es.snap.Files() {
-		if d := st.document(path); d != nil {
+		if v := sn.docs[path]; v != nil {
 			st.publishDoc(sn, path)
-			seen[d.uri] = true
+			seen[v.uri] = true
 			continue
 		}
 		u := uri.File(path)
@@ -314,13 +311,13 @@ func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
 		if len(findings) == 0 && !st.hasPublished(u) {
 			continue
 		}
-		var m *Mapper
+		var m *textpos.Mapper
 		if len(findings) > 0 {
 			src, err := es.snap.FS.ReadFile(path)
 			if err != nil {
 				continue
 			}
-			m = NewMapper(src)
+			m = textpos.NewMapper(src)
 		}
 		st.publish(u, nil, findings, m, sn)
 	}
@@ -328,10 +325,8 @@ func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
 	st.pubMu.Lock()
 	var stale []uri.URI
 	for u := range st.published {
-		if p, ok := pathOf(u); ok && !seen[u] && sn.folderFor(p) == folder && st.published[u] != "" {
-			if d := st.document(p); d == nil {
-				stale = append(stale, u)
-			}
+		if p, ok := pathOf(u); ok && !seen[u] && sn.folderFor(p) == folder && st.published[u] != "" && sn.docs[p] == nil {
+			stale = append(stale, u)
 		}
 	}
 	st.pubMu.Unlock()
@@ -341,7 +336,7 @@ func (st *state) publishFolder(sn *snapshot, folder string, es *engineState) {
 }
 
 // clearUnder clears diagnostics published for files under root.
-func (st *state) clearUnder(root string) {
+func (st *session) clearUnder(root string) {
 	st.pubMu.Lock()
 	var stale []uri.URI
 	for u, key := range st.published {
@@ -355,7 +350,7 @@ func (st *state) clearUnder(root string) {
 	}
 }
 
-func (st *state) hasPublished(u uri.URI) bool {
+func (st *session) hasPublished(u uri.URI) bool {
 	st.pubMu.Lock()
 	defer st.pubMu.Unlock()
 	return st.published[u] != ""
@@ -363,7 +358,7 @@ func (st *state) hasPublished(u uri.URI) bool {
 
 // publish sends a file's diagnostics unless they equal what the client
 // already has. An empty list clears them.
-func (st *state) publish(u uri.URI, version *int32, findings []engine.Finding, m *Mapper, sn *snapshot) {
+func (st *session) publish(u uri.URI, version *int32, findings []engine.Finding, m *textpos.Mapper, sn *snapshot) {
 	diags := make([]lsp.Diagnostic, 0, len(findings))
 	for _, f := range findings {
 		diags = append(diags, st.s.toDiagnostic(f, m, sn))
@@ -399,7 +394,7 @@ var severities = map[analysis.Severity]lsp.DiagnosticSeverity{
 }
 
 // toDiagnostic converts a finding, its related locations included.
-func (s *Server) toDiagnostic(f engine.Finding, m *Mapper, sn *snapshot) lsp.Diagnostic {
+func (s *Server) toDiagnostic(f engine.Finding, m *textpos.Mapper, sn *snapshot) lsp.Diagnostic {
 	d := lsp.Diagnostic{
 		Range:    s.toRange(m, f.Start, f.End),
 		Severity: severities[f.Severity],
@@ -410,8 +405,15 @@ func (s *Server) toDiagnostic(f engine.Finding, m *Mapper, sn *snapshot) lsp.Dia
 	if f.URL != "" {
 		d.CodeDescription = lsp.CodeDescription{Href: uri.URI(f.URL)}
 	}
-	if f.Rule == "unnecessaryUseClient" {
-		d.Tags = lsp.NewDiagnosticTags(lsp.DiagnosticTagUnnecessary)
+	var tags []lsp.DiagnosticTag
+	if f.Tags&analysis.TagUnnecessary != 0 {
+		tags = append(tags, lsp.DiagnosticTagUnnecessary)
+	}
+	if f.Tags&analysis.TagDeprecated != 0 {
+		tags = append(tags, lsp.DiagnosticTagDeprecated)
+	}
+	if tags != nil {
+		d.Tags = lsp.NewDiagnosticTags(tags...)
 	}
 	for _, r := range f.Related {
 		rm := s.mapperFor(sn, r.Path)
@@ -423,7 +425,7 @@ func (s *Server) toDiagnostic(f engine.Finding, m *Mapper, sn *snapshot) lsp.Dia
 	return d
 }
 
-func (s *Server) toRange(m *Mapper, start, end int) lsp.Range {
+func (s *Server) toRange(m *textpos.Mapper, start, end int) lsp.Range {
 	if m == nil {
 		return lsp.Range{}
 	}
@@ -438,22 +440,22 @@ func (s *Server) toRange(m *Mapper, start, end int) lsp.Range {
 // uriFor returns the URI the client uses for path: the one it opened the
 // document with, or the canonical file URI.
 func (s *Server) uriFor(sn *snapshot, path string) uri.URI {
-	if d, ok := sn.docs[path]; ok {
-		return d.uri
+	if v, ok := sn.docs[path]; ok {
+		return v.uri
 	}
 	return uri.File(path)
 }
 
 // mapperFor maps positions in any file of the snapshot.
-func (s *Server) mapperFor(sn *snapshot, path string) *Mapper {
-	if d, ok := sn.docs[path]; ok {
-		return NewMapper(d.text)
+func (s *Server) mapperFor(sn *snapshot, path string) *textpos.Mapper {
+	if v, ok := sn.docs[path]; ok {
+		return textpos.NewMapper(v.text)
 	}
 	src, err := s.opts.FS.ReadFile(path)
 	if err != nil {
-		return NewMapper(nil)
+		return textpos.NewMapper(nil)
 	}
-	return NewMapper(src)
+	return textpos.NewMapper(src)
 }
 
 // showMessage shows a message in the editor.

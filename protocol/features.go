@@ -11,58 +11,60 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/textedit"
+	"github.com/rscls/rscls/analysis/textpos"
 )
 
-// view is what a request needs about one document.
-type view struct {
+// docView is what a request needs about one document.
+type docView struct {
 	sn   *snapshot
-	es   *engineState
+	es   *folderAnalysis
 	path string
 	uri  uri.URI
+	doc  *docVersion // nil for a file that is not open
 	a    *docAnalysis
-	m    *Mapper
+	m    *textpos.Mapper
 }
 
 // viewOf analyzes a document for a request: an open buffer, or the file
 // on disk. ok is false when the folder has not been analyzed yet.
-func (s *Server) viewOf(u uri.URI) (*view, bool) {
+func (s *Server) viewOf(u uri.URI) (*docView, bool) {
 	path, ok := pathOf(u)
 	if !ok {
 		return nil, false
 	}
-	sn := s.state.current.Load()
+	sn := s.session.current.Load()
 	es := sn.engineFor(path)
 	if es == nil {
 		return nil, false
 	}
-	v := &view{sn: sn, es: es, path: path, uri: u}
-	if d := s.state.document(path); d != nil {
-		v.a = s.state.analyze(d, es)
+	v := &docView{sn: sn, es: es, path: path, uri: u, doc: sn.docs[path]}
+	if v.doc != nil {
+		v.a = v.doc.analysis(es, s.log)
 	} else {
 		lang, ok := syntax.LangForPath(path)
 		src, err := s.opts.FS.ReadFile(path)
 		if !ok || err != nil {
 			return nil, false
 		}
-		v.a = skippedAnalysis(0, src, lang)
+		v.a = skippedAnalysis(src, lang)
 		if tree, err := syntax.Parse(src, lang); err == nil {
 			if f, local, findings, err := es.snap.AnalyzeFile(path, tree); err == nil {
 				v.a = &docAnalysis{src: src, facts: f, local: local, findings: findings}
 			}
 		}
 	}
-	v.m = NewMapper(v.a.src)
+	v.m = textpos.NewMapper(v.a.src)
 	return v, true
 }
 
-func (v *view) offset(p lsp.Position, enc Encoding) int {
+func (v *docView) offset(p lsp.Position, enc textpos.Encoding) int {
 	return v.m.Offset(int(p.Line), int(p.Character), enc)
 }
 
@@ -109,12 +111,12 @@ func (s *Server) Hover(ctx context.Context, params *lsp.HoverParams) (*lsp.Hover
 func directiveDoc(kind rsc.DirectiveKind, cacheKind string, inFunction bool) string {
 	switch kind {
 	case rsc.UseClient:
-		return "**\"use client\"**: this module is a Client Component boundary. Server Components that import it get a reference to it instead of its code, and it runs in the browser together with everything it imports (except modules of Server Functions). Props passed to it from Server Components must be serializable.\n\n" + checkutil.DocURL(kind)
+		return "**\"use client\"**: this module is a Client Component boundary. Server Components that import it get a reference to it instead of its code, and it runs in the browser together with everything it imports (except modules of Server Functions). Props passed to it from Server Components must be serializable.\n\n" + kind.DocURL()
 	case rsc.UseServer:
 		if inFunction {
-			return "**\"use server\"**: this function is a Server Function (Server Action). It runs on the server; Client Components receive a reference they can call, so it must be async and its arguments and return value must be serializable.\n\n" + checkutil.DocURL(kind)
+			return "**\"use server\"**: this function is a Server Function (Server Action). It runs on the server; Client Components receive a reference they can call, so it must be async and its arguments and return value must be serializable.\n\n" + kind.DocURL()
 		}
-		return "**\"use server\"**: every export of this module is a Server Function (Server Action) that Client Components can call over the network; each must be an async function.\n\n" + checkutil.DocURL(kind)
+		return "**\"use server\"**: every export of this module is a Server Function (Server Action) that Client Components can call over the network; each must be an async function.\n\n" + kind.DocURL()
 	case rsc.UseCache:
 		what := "the result of this function"
 		if !inFunction {
@@ -124,14 +126,14 @@ func directiveDoc(kind rsc.DirectiveKind, cacheKind string, inFunction bool) str
 		if cacheKind != "" {
 			doc += fmt.Sprintf(" The cache kind **%s** names a handler configured in `cacheHandlers`.", cacheKind)
 		}
-		return doc + "\n\n" + checkutil.DocURL(kind)
+		return doc + "\n\n" + kind.DocURL()
 	}
 	return ""
 }
 
 // importDoc describes where an import leads and what environment the
 // imported module runs in.
-func (s *Server) importDoc(v *view, i int) string {
+func (s *Server) importDoc(v *docView, i int) string {
 	imp := &v.a.facts.Imports[i]
 	res := map[graph.Env]resolve.Result{}
 	for _, env := range graph.Envs {
@@ -169,7 +171,7 @@ func (s *Server) importDoc(v *view, i int) string {
 }
 
 // tagDoc explains a JSX tag that renders a Client Component from server code.
-func (s *Server) tagDoc(v *view, off int) (string, facts.Span) {
+func (s *Server) tagDoc(v *docView, off int) (string, facts.Span) {
 	t := v.a.local.Tree
 	// The innermost identifier at off that names a JSX element.
 	node := -1
@@ -285,8 +287,8 @@ func (s *Server) CodeLens(ctx context.Context, params *lsp.CodeLensParams) ([]ls
 	if !ok {
 		return nil, nil
 	}
-	sn := s.state.current.Load()
-	if !sn.settings.LensEnabled() {
+	sn := s.session.current.Load()
+	if !sn.settings.server.LensEnabled() {
 		return nil, nil
 	}
 	es := sn.engineFor(path)
@@ -322,7 +324,7 @@ func (s *Server) ExecuteCommand(ctx context.Context, params *lsp.ExecuteCommandP
 	if !ok {
 		return nil, fmt.Errorf("%s: not a file URI: %s", cmdShowChain, u)
 	}
-	sn := s.state.current.Load()
+	sn := s.session.current.Load()
 	es := sn.engineFor(path)
 	if es == nil {
 		return nil, fmt.Errorf("%s is not analyzed yet", filepath.Base(path))
@@ -353,8 +355,8 @@ func (s *Server) CodeAction(ctx context.Context, params *lsp.CodeActionParams) (
 		return nil, nil
 	}
 	findings := v.a.findings
-	if d := s.state.document(v.path); d != nil {
-		if all, src, ok := s.state.docFindings(v.sn, d); ok && len(src) == len(v.a.src) {
+	if v.doc != nil {
+		if all, _, ok := s.session.docFindings(v.sn, v.doc); ok {
 			findings = all
 		}
 	} else {
@@ -376,7 +378,7 @@ func (s *Server) CodeAction(ctx context.Context, params *lsp.CodeActionParams) (
 	var out []lsp.CommandOrCodeAction
 	var moveDirective *analysis.SuggestedFix
 	for _, f := range findings {
-		if f.Rule == "misplacedDirective" && len(f.Fixes) == 1 && moveDirective == nil {
+		if len(f.Fixes) == 1 && f.Fixes[0].ID == analysis.FixPlaceDirective && moveDirective == nil {
 			fix := f.Fixes[0]
 			moveDirective = &fix
 		}
@@ -397,11 +399,11 @@ func (s *Server) CodeAction(ctx context.Context, params *lsp.CodeActionParams) (
 	fa := v.a.facts
 	if want(kindAddUseClient) && !fa.Has(rsc.UseClient) && !fa.Has(rsc.UseServer) {
 		out = append(out, &lsp.CodeAction{Title: `Add "use client"`, Kind: ptr(kindAddUseClient),
-			Edit: s.workspaceEdit(v, []analysis.TextEdit{checkutil.InsertDirective(fa, "use client")})})
+			Edit: s.workspaceEdit(v, []analysis.TextEdit{textedit.InsertDirective(fa, "use client")})})
 	}
 	if want(kindAddServerOnly) && !fa.Has(rsc.UseClient) && !importsServerOnly(fa) {
 		out = append(out, &lsp.CodeAction{Title: `Add import "server-only"`, Kind: ptr(kindAddServerOnly),
-			Edit: s.workspaceEdit(v, []analysis.TextEdit{serverOnlyImport(fa)})})
+			Edit: s.workspaceEdit(v, []analysis.TextEdit{textedit.InsertSideEffectImport(fa, "server-only")})})
 	}
 	if moveDirective != nil && want(kindMoveDirective) {
 		out = append(out, &lsp.CodeAction{Title: "Move directive to top", Kind: ptr(kindMoveDirective),
@@ -419,26 +421,8 @@ func importsServerOnly(f *facts.File) bool {
 	return false
 }
 
-// serverOnlyImport inserts `import 'server-only'` after the directives.
-func serverOnlyImport(f *facts.File) analysis.TextEdit {
-	q := string(f.Quote)
-	text := "import " + q + "server-only" + q
-	if f.Semicolons {
-		text += ";"
-	}
-	at := f.FirstStmt
-	if n := len(f.Directives); n > 0 {
-		at = f.Directives[n-1].Stmt.End
-		return analysis.TextEdit{Start: at, End: at, NewText: "\n\n" + text}
-	}
-	if at >= f.Size {
-		return analysis.TextEdit{Start: 0, End: 0, NewText: text + "\n"}
-	}
-	return analysis.TextEdit{Start: at, End: at, NewText: text + "\n\n"}
-}
-
 // workspaceEdit converts edits (in this document or others) to LSP.
-func (s *Server) workspaceEdit(v *view, edits []analysis.TextEdit) *lsp.WorkspaceEdit {
+func (s *Server) workspaceEdit(v *docView, edits []analysis.TextEdit) *lsp.WorkspaceEdit {
 	changes := map[uri.URI][]lsp.TextEdit{}
 	for _, e := range edits {
 		u, m := v.uri, v.m

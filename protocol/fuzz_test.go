@@ -21,8 +21,8 @@ import (
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/syntax"
 	"github.com/rscls/rscls/analysis/vfs"
-	"github.com/rscls/rscls/internal/fuzzseed"
-	"github.com/rscls/rscls/internal/txtar"
+	"github.com/rscls/rscls/internal/test/fuzzseed"
+	"golang.org/x/tools/txtar"
 )
 
 // The server's fuzz targets run it in-process on an in-memory workspace:
@@ -37,10 +37,9 @@ func fuzzWorkspace() vfs.MapFS {
 	fs := vfs.MapFS{"/w/package.json": `{"name": "w", "private": true}`}
 	for _, a := range fuzzseed.Files(func(name string) bool { return strings.HasSuffix(name, ".txtar") }) {
 		dir := "/w/" + strings.TrimSuffix(path.Base(a.Rel), ".txtar")
-		_, archive := txtar.Parse(string(a.Data))
-		for _, s := range archive {
+		for _, s := range txtar.Parse(a.Data).Files {
 			if !strings.HasPrefix(s.Name, "@") && s.Name != "flags" && s.Name != "settings.json" {
-				fs[dir+"/"+s.Name] = s.Data
+				fs[dir+"/"+s.Name] = string(s.Data)
 			}
 		}
 	}
@@ -209,7 +208,7 @@ func fuzzSession(dir string, files []txtar.File, utf8 bool) []byte {
 			continue
 		}
 		uri := fuzzJsonString("file://" + dir + "/" + f.Name)
-		notify("textDocument/didOpen", `{"textDocument": {"uri": `+uri+`, "languageId": "typescriptreact", "version": 1, "text": `+fuzzJsonString(f.Data)+`}}`)
+		notify("textDocument/didOpen", `{"textDocument": {"uri": `+uri+`, "languageId": "typescriptreact", "version": 1, "text": `+fuzzJsonString(string(f.Data))+`}}`)
 		doc := `{"uri": ` + uri + `}`
 		call("textDocument/hover", `{"textDocument": `+doc+`, "position": {"line": 0, "character": 10}}`)
 		call("textDocument/codeAction", `{"textDocument": `+doc+`, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 3, "character": 0}}, "context": {"diagnostics": []}}`)
@@ -228,7 +227,7 @@ func fuzzMarkerSessions() [][]byte {
 	var out [][]byte
 	for _, a := range fuzzseed.Files(func(name string) bool { return strings.HasSuffix(name, ".txtar") }) {
 		dir := "/w/" + strings.TrimSuffix(path.Base(a.Rel), ".txtar")
-		_, files := txtar.Parse(string(a.Data))
+		files := txtar.Parse(a.Data).Files
 		out = append(out, fuzzSession(dir, files, false), fuzzSession(dir, files, true))
 	}
 	return out
@@ -476,10 +475,9 @@ func FuzzDecodeSettings(f *testing.F) {
 		f.Add(s.Data)
 	}
 	for _, s := range fuzzseed.Files(func(name string) bool { return strings.HasSuffix(name, ".txtar") }) {
-		_, archive := txtar.Parse(string(s.Data))
-		for _, sec := range archive {
+		for _, sec := range txtar.Parse(s.Data).Files {
 			if sec.Name == "settings.json" {
-				f.Add([]byte(sec.Data))
+				f.Add(sec.Data)
 			}
 		}
 	}
@@ -492,8 +490,11 @@ func FuzzDecodeSettings(f *testing.F) {
 		if st == nil {
 			t.Fatalf("no settings for %q (problems %q)", raw, problems)
 		}
-		if err := st.Validate(suite.Analyzers); err != nil {
+		if err := st.config.Validate(suite.Analyzers); err != nil {
 			t.Fatalf("settings from %q do not validate: %v (problems %q)", raw, err, problems)
+		}
+		if bad := st.server.SettingsProblems(); len(bad) > 0 {
+			t.Fatalf("settings from %q do not validate: %q (problems %q)", raw, bad, problems)
 		}
 		for _, p := range problems {
 			if p == "" {

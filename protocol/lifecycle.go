@@ -11,6 +11,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/textpos"
 )
 
 // clientCaps are the client capabilities the server acts on.
@@ -31,9 +32,9 @@ func ptr[T any](v T) *T { return &v }
 // Analysis starts once the client says initialized.
 func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (*lsp.InitializeResult, error) {
 	c := params.Capabilities
-	s.enc = UTF16
+	s.enc = textpos.UTF16
 	if c.General != nil && slices.Contains(c.General.PositionEncodings, lsp.PositionEncodingKindUTF8) {
-		s.enc = UTF8 // the engine counts bytes: no conversion needed
+		s.enc = textpos.UTF8 // the engine counts bytes: no conversion needed
 	}
 	if c.Window != nil && c.Window.WorkDoneProgress != nil {
 		s.caps.workDoneProgress = *c.Window.WorkDoneProgress
@@ -55,7 +56,7 @@ func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (
 		}
 	}
 	settings, problems := decodeSettings(params.InitializationOptions, s.opts.Analyzers)
-	s.state.settings = settings
+	s.session.settings = settings
 	s.applyLogLevel(settings)
 	for _, p := range problems {
 		s.log.warnf("initializationOptions: %s", p)
@@ -79,15 +80,15 @@ func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (
 			roots = append(roots, filepath.Clean(rp))
 		}
 	}
-	s.state.mu.Lock()
+	s.session.mu.Lock()
 	for _, r := range roots {
-		s.state.addFolderLocked(r)
+		s.session.addFolderLocked(r)
 	}
-	s.state.storeSnapshotLocked()
-	s.state.mu.Unlock()
+	s.session.storeSnapshotLocked()
+	s.session.mu.Unlock()
 
 	encoding := lsp.PositionEncodingKindUTF16
-	if s.enc == UTF8 {
+	if s.enc == textpos.UTF8 {
 		encoding = lsp.PositionEncodingKindUTF8
 	}
 	s.initialized.Store(true)
@@ -121,11 +122,11 @@ func (s *Server) Initialized(ctx context.Context, params *lsp.InitializedParams)
 		s.log.warnf("ignored a repeated initialized notification")
 		return nil
 	}
-	go s.state.run()
+	go s.session.run()
 	if s.caps.watchedFilesDynReg {
 		go s.registerWatchers()
 	}
-	s.state.modify("initialized", func() { s.state.urgent = true })
+	s.session.didModify(fromInitialized, "", func() { s.session.urgent = true })
 	return nil
 }
 
@@ -201,8 +202,8 @@ func (s *Server) DidOpen(ctx context.Context, params *lsp.DidOpenTextDocumentPar
 	}
 	lang, ok := syntax.LangForPath(path)
 	text := []byte(params.TextDocument.Text)
-	st := s.state
-	st.modify("didOpen "+path, func() {
+	st := s.session
+	st.didModify(fromDidOpen, path, func() {
 		if old := st.docs[path]; old != nil {
 			old.mu.Lock()
 			old.buf.Close()
@@ -210,6 +211,7 @@ func (s *Server) DidOpen(ctx context.Context, params *lsp.DidOpenTextDocumentPar
 		}
 		d := &document{uri: params.TextDocument.URI, path: path, version: params.TextDocument.Version}
 		d.buf = syntax.NewDocument(text, lang)
+		d.newVersion()
 		st.docs[path] = d
 		if st.folderForLocked(path) == "" {
 			// Opening a file outside the folders lets rscls look at its
@@ -227,7 +229,7 @@ func (s *Server) DidOpen(ctx context.Context, params *lsp.DidOpenTextDocumentPar
 	return nil
 }
 
-func (st *state) folderForLocked(path string) string {
+func (st *session) folderForLocked(path string) string {
 	for _, f := range st.folders {
 		if path == f || len(path) > len(f) && path[:len(f)] == f && path[len(f)] == filepath.Separator {
 			return f
@@ -266,7 +268,7 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 	if !ok {
 		return nil
 	}
-	st := s.state
+	st := s.session
 	st.mu.Lock()
 	d := st.docs[path]
 	st.mu.Unlock()
@@ -274,8 +276,9 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 		s.log.warnf("didChange for %s, which is not open", path)
 		return nil
 	}
-	st.modify("didChange "+path, func() {
+	st.didModify(fromDidChange, path, func() {
 		d.mu.Lock()
+		defer d.mu.Unlock()
 		if v := params.TextDocument.Version; v < d.version {
 			// The edits still apply to the buffer the client has: dropping
 			// them would leave the two texts different for good.
@@ -288,7 +291,7 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 				d.seq++
 				d.edits = nil // ranges cannot be carried across a full replacement
 			case *lsp.TextDocumentContentChangePartial:
-				m := NewMapper(d.buf.Src())
+				m := textpos.NewMapper(d.buf.Src())
 				start := m.Offset(int(c.Range.Start.Line), int(c.Range.Start.Character), s.enc)
 				end := m.Offset(int(c.Range.End.Line), int(c.Range.End.Character), s.enc)
 				if end < start {
@@ -300,7 +303,7 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 			}
 		}
 		d.version = params.TextDocument.Version
-		d.mu.Unlock()
+		d.newVersion()
 		st.markChangedLocked(path)
 		st.dirtyDocs[path] = true
 	})
@@ -311,9 +314,9 @@ func (s *Server) DidChange(ctx context.Context, params *lsp.DidChangeTextDocumen
 // for the graph check without waiting for the typing pause.
 func (s *Server) DidSave(ctx context.Context, params *lsp.DidSaveTextDocumentParams) error {
 	if path, ok := pathOf(params.TextDocument.URI); ok {
-		s.state.modify("didSave "+path, func() {
-			s.state.markChangedLocked(path)
-			s.state.urgent = true
+		s.session.didModify(fromDidSave, path, func() {
+			s.session.markChangedLocked(path)
+			s.session.urgent = true
 		})
 	}
 	return nil
@@ -325,12 +328,15 @@ func (s *Server) DidClose(ctx context.Context, params *lsp.DidCloseTextDocumentP
 	if !ok {
 		return nil
 	}
-	st := s.state
-	if st.document(path) == nil {
+	st := s.session
+	st.mu.Lock()
+	open := st.docs[path] != nil
+	st.mu.Unlock()
+	if !open {
 		s.log.warnf("didClose for %s, which is not open", path)
 		return nil
 	}
-	st.modify("didClose "+path, func() {
+	st.didModify(fromDidClose, path, func() {
 		if d := st.docs[path]; d != nil {
 			d.mu.Lock()
 			d.buf.Close()
@@ -345,8 +351,8 @@ func (s *Server) DidClose(ctx context.Context, params *lsp.DidCloseTextDocumentP
 
 // DidChangeWatchedFiles records changes made outside the editor's buffers.
 func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *lsp.DidChangeWatchedFilesParams) error {
-	st := s.state
-	st.modify("didChangeWatchedFiles", func() {
+	st := s.session
+	st.didModify(fromWatchedFiles, "", func() {
 		if c, ok := s.opts.FS.(folderConfined); ok {
 			c.Forget() // a directory may have become a link
 		}
@@ -364,9 +370,9 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *lsp.DidChang
 
 // DidChangeWorkspaceFolders adds and removes folders.
 func (s *Server) DidChangeWorkspaceFolders(ctx context.Context, params *lsp.DidChangeWorkspaceFoldersParams) error {
-	st := s.state
+	st := s.session
 	var removed []string
-	st.modify("didChangeWorkspaceFolders", func() {
+	st.didModify(fromWorkspaceFolders, "", func() {
 		for _, f := range params.Event.Removed {
 			if p, ok := pathOf(f.URI); ok {
 				st.removeFolderLocked(p)
@@ -392,8 +398,8 @@ func (s *Server) DidChangeConfiguration(ctx context.Context, params *lsp.DidChan
 		s.log.warnf("configuration: %s", p)
 	}
 	s.applyLogLevel(settings)
-	st := s.state
-	st.modify("didChangeConfiguration", func() {
+	st := s.session
+	st.didModify(fromConfig, "", func() {
 		st.settings = settings
 		for f := range st.engines {
 			delete(st.engines, f) // analyze again under the new settings

@@ -8,11 +8,9 @@ import (
 	"time"
 
 	lsp "go.lsp.dev/protocol"
-
-	"github.com/rscls/rscls/analysis"
 )
 
-// Log levels, most severe first: indexes into analysis.LogLevels.
+// Log levels, most severe first: indexes into LogLevels.
 const (
 	levelError int32 = iota
 	levelWarn
@@ -21,7 +19,7 @@ const (
 )
 
 func parseLevel(s string) (int32, bool) {
-	for i, name := range analysis.LogLevels {
+	for i, name := range LogLevels {
 		if name == s {
 			return int32(i), true
 		}
@@ -61,7 +59,7 @@ func (l *logger) write(level int32, toEditor bool, format string, args ...any) {
 		return
 	}
 	msg := fmt.Sprintf(format, args...)
-	line := fmt.Sprintf("%s %s: %s\n", time.Now().Format("15:04:05.000"), analysis.LogLevels[level], msg)
+	line := fmt.Sprintf("%s %s: %s\n", time.Now().Format("15:04:05.000"), LogLevels[level], msg)
 	l.mu.Lock()
 	io.WriteString(l.file, line)
 	if !toEditor {

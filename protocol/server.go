@@ -8,8 +8,13 @@
 // on the connection's read loop, so they take effect in the order they
 // arrive and before any later request is read. Requests then release the
 // read loop and run concurrently, each on the snapshot current when it
-// arrived. Every change goes through one function, Server.modify, which
-// makes the next snapshot and wakes the diagnostics loop.
+// arrived, and read nothing else: a snapshot holds immutable versions of
+// the open documents (each with its content hash and its single-file
+// analysis, computed once) and the folders' engine snapshots. Every
+// change goes through one function, session.didModify, with its cause:
+// the editor's notifications, which make the next snapshot and wake the
+// diagnostics loop, and the loop's own results (fromAnalysis), which
+// install a folder's new analysis the same way.
 package protocol
 
 import (
@@ -28,6 +33,8 @@ import (
 	lsp "go.lsp.dev/protocol"
 
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/analysis/vfs"
 )
 
@@ -46,13 +53,25 @@ type Options struct {
 	Console io.Writer
 	// Version is reported in serverInfo.
 	Version string
-	// CacheDir holds packs of per-file results that make the first
-	// analysis of a known workspace fast; "" turns the cache off.
-	CacheDir string
+	// Cache opens the cache of per-file results of a workspace folder,
+	// which makes the first analysis of a known workspace fast; nil
+	// turns caching off. The server saves it after each full analysis.
+	Cache func(folder string) FolderCache
 
 	// testHooks enables requests that only tests send: a slow request to
 	// cancel and one that panics.
 	testHooks bool
+}
+
+// FolderCache keeps the per-file results of one workspace folder across
+// runs of the server (internal/factcache's Store is one).
+type FolderCache interface {
+	engine.Cache
+	// Save writes what the analysis used, for the next run.
+	Save() error
+	// Counts returns how many files were found in the cache and how many
+	// were analyzed, for the log.
+	Counts() (hits, misses int)
 }
 
 // codec marshals payloads with go.lsp.dev/protocol's union-aware JSON, as
@@ -131,9 +150,9 @@ type Server struct {
 	done         chan struct{}
 
 	caps clientCaps
-	enc  Encoding
+	enc  textpos.Encoding
 
-	state *state
+	session *session
 
 	inflightMu sync.Mutex
 	inflight   map[string]map[*context.CancelFunc]bool // running requests by id: a set, as ids may be reused
@@ -169,7 +188,7 @@ func newServer(conn jsonrpc2.Conn, opts Options) *Server {
 		inflight: map[string]map[*context.CancelFunc]bool{},
 	}
 	s.log = newLogger(opts.Log, opts.Console, s)
-	s.state = newState(s)
+	s.session = newSession(s)
 	return s
 }
 
@@ -186,7 +205,7 @@ func (s *Server) stopped() bool {
 func (s *Server) stop() {
 	s.stopOnce.Do(func() {
 		close(s.done)
-		s.state.close()
+		s.session.close()
 	})
 }
 
@@ -328,7 +347,7 @@ func (s *Server) Request(ctx context.Context, method string, params any) (any, e
 		case "rscls/test/panic":
 			panic("a test asked for it")
 		case "rscls/test/state":
-			return s.state.testState(), nil
+			return s.session.testState(), nil
 		}
 	}
 	if strings.HasPrefix(method, "$/") {

@@ -1,13 +1,17 @@
 package protocol
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	lsp "go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/rscls/rscls/analysis/engine"
 )
 
 var crossFile = map[string]string{
@@ -198,46 +202,6 @@ func TestWatchedFilesAndFolders(t *testing.T) {
 	c.waitFor("the removed folder's diagnostics to clear", func() bool { p := c.diags[fileURI]; return p != nil && len(p.Diagnostics) == 0 })
 }
 
-func TestSourceActionsAndLensSetting(t *testing.T) {
-	c := newTestClient(t, map[string]string{
-		"package.json":      `{"dependencies":{"next":"15.0.0"}}`,
-		"app/page.tsx":      "import { x } from '../lib/x'\nexport default function P() { return x }\n",
-		"lib/x.ts":          "export const x = 1\n",
-		"components/one.ts": "import x from 'y'\n'use client'\nexport const z = x\n",
-	}, clientOptions{settings: `{"diagnosticsDelay": 5, "codeLens": false}`})
-	c.open("lib/x.ts", "components/one.ts")
-	var actions []lsp.CommandOrCodeAction
-	c.mustCall("textDocument/codeAction", &lsp.CodeActionParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("lib/x.ts")},
-		Context: lsp.CodeActionContext{Only: []lsp.CodeActionKind{lsp.CodeActionKindSource}}}, &actions)
-	titles := map[string]*lsp.CodeAction{}
-	for _, a := range actions {
-		ca := a.(*lsp.CodeAction)
-		titles[ca.Title] = ca
-	}
-	add := titles[`Add "use client"`]
-	if add == nil || titles[`Add import "server-only"`] == nil || len(titles) != 2 {
-		t.Fatalf("source actions for lib/x.ts: %v", titles)
-	}
-	if got := applyEdits(t, c.read("lib/x.ts"), add.Edit.Changes[c.uri("lib/x.ts")], UTF16); got != "'use client'\n\nexport const x = 1\n" {
-		t.Errorf("Add \"use client\" gives %q", got)
-	}
-	actions = nil
-	c.mustCall("textDocument/codeAction", &lsp.CodeActionParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("components/one.ts")},
-		Context: lsp.CodeActionContext{Only: []lsp.CodeActionKind{"source.rscls.moveDirective"}}}, &actions)
-	if len(actions) != 1 {
-		t.Fatalf("move directive: %d actions", len(actions))
-	}
-	move := actions[0].(*lsp.CodeAction)
-	if got := applyEdits(t, c.read("components/one.ts"), move.Edit.Changes[c.uri("components/one.ts")], UTF16); got != "'use client'\nimport x from 'y'\nexport const z = x\n" {
-		t.Errorf("Move directive to top gives %q", got)
-	}
-	var lenses []lsp.CodeLens
-	c.mustCall("textDocument/codeLens", &lsp.CodeLensParams{TextDocument: lsp.TextDocumentIdentifier{URI: c.uri("lib/x.ts")}}, &lenses)
-	if len(lenses) != 0 {
-		t.Errorf("lenses with codeLens off: %v", lenses)
-	}
-}
-
 func writeFile(t *testing.T, root, name, content string) {
 	t.Helper()
 	p := filepath.Join(root, filepath.FromSlash(name))
@@ -246,5 +210,100 @@ func writeFile(t *testing.T, root, name, content string) {
 	}
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDiagnosticTags: a diagnostic carries its analyzer's tags.
+func TestDiagnosticTags(t *testing.T) {
+	c := newTestClient(t, map[string]string{
+		"package.json":     `{"dependencies":{"next":"15.0.0"}}`,
+		"app/page.tsx":     "import { A } from '../components/a'\n\nexport default function Page() {\n  return <A />\n}\n",
+		"components/a.tsx": "'use client'\nimport { useState } from 'react'\nimport { B } from './b'\n\nexport function A() {\n  const [n] = useState(0)\n  return <B n={n} />\n}\n",
+		"components/b.tsx": "'use client'\n\nexport function B({ n }: { n: number }) {\n  return <b>{n}</b>\n}\n",
+		"components/c.tsx": "'use server'\nexport const x = 1\n",
+	}, clientOptions{})
+	tagged := func(name string) string {
+		p := c.diagnostics(name)
+		if p == nil || len(p.Diagnostics) != 1 {
+			t.Fatalf("%s: diagnostics %v", name, p)
+		}
+		d := p.Diagnostics[0]
+		code, _ := d.Code.(lsp.String)
+		return fmt.Sprintf("%s %v", code, d.Tags.Slice())
+	}
+	if got, want := tagged("components/b.tsx"), "unnecessaryUseClient [1]"; got != want {
+		t.Errorf("b.tsx: %s, want %s (DiagnosticTagUnnecessary)", got, want)
+	}
+	if got, want := tagged("components/c.tsx"), "serverFileExports []"; got != want {
+		t.Errorf("c.tsx: %s, want %s", got, want)
+	}
+}
+
+// memoryCache is a FolderCache in memory.
+type memoryCache struct {
+	mu           sync.Mutex
+	entries      map[[32]byte]*engine.CachedFile
+	saves        int
+	hits, misses int
+}
+
+func (m *memoryCache) Get(key [32]byte) (*engine.CachedFile, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.entries[key]
+	if ok {
+		m.hits++
+	} else {
+		m.misses++
+	}
+	return v, ok
+}
+
+func (m *memoryCache) Put(key [32]byte, v *engine.CachedFile) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.entries[key] = v
+}
+
+func (m *memoryCache) Save() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.saves++
+	return nil
+}
+
+func (m *memoryCache) Counts() (int, int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.hits, m.misses
+}
+
+// TestCacheFromTheBinary: the server analyzes a folder through the cache
+// its binary hands it, saves it, and a second server reuses it.
+func TestCacheFromTheBinary(t *testing.T) {
+	cache := &memoryCache{entries: map[[32]byte]*engine.CachedFile{}}
+	var folders []string
+	open := func(folder string) FolderCache {
+		folders = append(folders, folder)
+		return cache
+	}
+	c := newTestClient(t, crossFile, clientOptions{cache: open})
+	if got, want := c.rules("app/page.tsx"), "4:nonSerializableProp"; got != want {
+		t.Errorf("cold: page.tsx %q, want %q", got, want)
+	}
+	cache.mu.Lock()
+	if len(folders) != 1 || folders[0] != c.root || cache.saves != 1 || cache.hits != 0 || len(cache.entries) != 2 {
+		t.Errorf("cold run: folders %q, %d saves, %d hits, %d entries", folders, cache.saves, cache.hits, len(cache.entries))
+	}
+	cache.hits, cache.misses = 0, 0
+	cache.mu.Unlock()
+	c2 := newTestClient(t, crossFile, clientOptions{cache: open})
+	if got, want := c2.rules("app/page.tsx"), "4:nonSerializableProp"; got != want {
+		t.Errorf("warm: page.tsx %q, want %q", got, want)
+	}
+	// The second server's folder is another temporary directory, so the
+	// keys (which cover the files' paths relative to the folder) still match.
+	if hits, misses := cache.Counts(); hits != 2 || misses != 0 {
+		t.Errorf("warm run: %d hits, %d misses", hits, misses)
 	}
 }

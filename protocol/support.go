@@ -1,64 +1,19 @@
 package protocol
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"sync/atomic"
 
 	lsp "go.lsp.dev/protocol"
 
-	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/vfs"
 )
 
-// decodeSettings reads settings sent by the client: initializationOptions,
-// or workspace/didChangeConfiguration's settings, which clients send
-// either bare or under an "rscls" key. Problems are reported, and the
-// valid part of the settings still applies.
-func decodeSettings(raw []byte, analyzers []*analysis.Analyzer) (*analysis.Settings, []string) {
-	raw = bytes.TrimSpace(raw)
-	// Neovim encodes an empty Lua table, its default init_options, as [].
-	if len(raw) == 0 || string(raw) == "null" || string(raw) == "[]" {
-		return &analysis.Settings{}, nil
-	}
-	var wrapper map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &wrapper); err != nil {
-		return &analysis.Settings{}, []string{"settings must be a JSON object: " + err.Error()}
-	}
-	if inner, ok := wrapper["rscls"]; ok {
-		raw = inner
-	}
-	if st, err := analysis.ParseSettings(raw, analyzers); err == nil {
-		return st, nil
-	} else {
-		// Keep what is valid: decode leniently, then drop invalid rules.
-		var lenient analysis.Settings
-		if json.Unmarshal(raw, &lenient) != nil {
-			return &analysis.Settings{}, []string{err.Error()}
-		}
-		known := map[string]bool{}
-		for _, a := range analyzers {
-			known[a.Name] = true
-		}
-		for rule, sev := range lenient.Rules {
-			if _, ok := analysis.ParseSeverity(sev); !known[rule] || !ok {
-				delete(lenient.Rules, rule)
-			}
-		}
-		if lenient.Validate(analyzers) != nil {
-			lenient.DiagnosticsDelay = nil
-			lenient.LogLevel = nil
-		}
-		return &lenient, []string{err.Error()}
-	}
-}
-
-func (s *Server) applyLogLevel(st *analysis.Settings) {
-	if st != nil && st.LogLevel != nil {
-		if level, ok := parseLevel(*st.LogLevel); ok {
+func (s *Server) applyLogLevel(st *settings) {
+	if st != nil && st.server.LogLevel != nil {
+		if level, ok := parseLevel(*st.server.LogLevel); ok {
 			s.log.setLevel(level)
 		}
 	}

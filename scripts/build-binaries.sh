@@ -29,7 +29,7 @@ mkdir -p "$1"
 out_root=$(cd "$1" && pwd)
 repo_dir=$(cd "$(dirname "$0")/.." && pwd)
 # The Go package of the rscls command.
-main_package=./cmd/lsp
+main_package=./cmd/lsp/rscls
 all_targets="linux-x64 linux-arm64 darwin-x64 darwin-arm64 win32-x64"
 targets=${TARGETS:-$all_targets}
 go=${GO:-go}
@@ -167,7 +167,7 @@ for target in $targets; do
       fi
       ;;
   esac
-  [[ -n $version ]] && ldflags+=" -X main.version=$version"
+  [[ -n $version ]] && ldflags+=" -X github.com/rscls/rscls/cmd/lsp.version=$version"
 
   echo "building $target ($goos/$goarch, CC=$cc)"
   if (cd "$repo_dir" && CGO_ENABLED=1 GOOS=$goos GOARCH=$goarch CC="$cc" CGO_LDFLAGS="$cgo_ldflags" \

@@ -6,30 +6,42 @@
 //	{/* want "must be a Client Component" */}
 //
 // A comment `want "re" ...` expects, on its own line, one diagnostic per
-// quoted regular expression, matched against the message. Every
-// diagnostic must be expected and every expectation met.
+// quoted regular expression, matched against the message; `want +N "re"`
+// expects them N lines further down. Every diagnostic must be expected
+// and every expectation met. On a file's first line, `want env:"re"`
+// expects the environments of the file's module, "server", "client",
+// "shared" or "none", to match re (anchored at both ends).
 //
-// RunWithFixes also applies the first suggested fix of every diagnostic
-// and compares each changed file with file.golden next to it; run the
-// tests with -update to rewrite the goldens.
+// RunWithFixes also applies fixes and compares each changed file with
+// file.golden next to it: the first suggested fix of every diagnostic, or,
+// when file.golden is a txtar archive, for each of its sections the fixes
+// whose message is the section's name, so that alternative fixes each
+// have a golden. Run the tests with -update to rewrite the goldens.
 package analysistest
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/txtar"
+
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
-	"github.com/rscls/rscls/internal/osfs"
-	"github.com/rscls/rscls/protocol"
+	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/textedit"
+	"github.com/rscls/rscls/analysis/textpos"
+	"github.com/rscls/rscls/analysis/vfs"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -53,7 +65,11 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap, err := engine.Load(context.Background(), osfs.FS{}, dir, engine.Options{Analyzers: analyzers})
+	fsys, err := readTree(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := engine.Load(context.Background(), fsys, dir, engine.Options{Analyzers: analyzers})
 	if err != nil {
 		t.Fatalf("loading %s: %v", dir, err)
 	}
@@ -62,10 +78,15 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 			t.Errorf("%s: %s", n.Path, n.Message)
 		}
 	}
-	wants := expectations(t, snap.Files())
+	wants, envs := expectations(t, snap.Files())
+	for _, w := range envs {
+		if got := envOf(snap, w.file); !w.re.MatchString(got) {
+			t.Errorf("%s: the module's environments are %q, want %q", rel(dir, w.file), got, w.re)
+		}
+	}
 	for _, f := range snap.Findings() {
 		m := mapper(t, f.Path)
-		line, col := m.Position(f.Start, protocol.UTF32)
+		line, col := m.Position(f.Start, textpos.UTF32)
 		matched := false
 		for _, w := range wants {
 			if !w.met && w.file == f.Path && w.line == line && w.re.MatchString(f.Message) {
@@ -75,6 +96,11 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 		}
 		if !matched {
 			t.Errorf("%s:%d:%d: unexpected diagnostic [%s]: %s", rel(dir, f.Path), line+1, col+1, f.Rule, f.Message)
+		}
+		for _, fix := range f.Fixes {
+			if fix.ID == "" {
+				t.Errorf("%s:%d:%d: fix %q of [%s] has no ID", rel(dir, f.Path), line+1, col+1, fix.Message, f.Rule)
+			}
 		}
 	}
 	for _, w := range wants {
@@ -105,6 +131,10 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 	for _, path := range snap.Files() {
 		golden := path + ".golden"
 		want, err := os.ReadFile(golden)
+		if err == nil && bytes.HasPrefix(want, []byte("-- ")) {
+			alternatives(t, snap, path, golden, want)
+			continue
+		}
 		list, changed := edits[path]
 		if !changed {
 			if err == nil {
@@ -116,7 +146,7 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 		if rerr != nil {
 			t.Fatal(rerr)
 		}
-		got, aerr := Apply(src, list)
+		got, aerr := textedit.Apply(src, list)
 		if aerr != nil {
 			t.Errorf("%s: %v", rel(snap.Root, path), aerr)
 			continue
@@ -138,31 +168,89 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 	return snap
 }
 
-// Apply applies non-overlapping edits to src; identical edits (the same
-// fix offered by several diagnostics) apply once.
-func Apply(src []byte, edits []analysis.TextEdit) ([]byte, error) {
-	sorted := append([]analysis.TextEdit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
-	var out []byte
-	last := 0
-	for i, e := range sorted {
-		if i > 0 && e == sorted[i-1] {
+// alternatives checks a file against a golden txtar archive: each section,
+// named by a fix's message, holds the file after the fixes with that
+// message (of every diagnostic) are applied; every fix that changes the
+// file must have its section.
+func alternatives(t *testing.T, snap *engine.Snapshot, path, golden string, archive []byte) {
+	t.Helper()
+	byMessage := map[string][]analysis.TextEdit{}
+	for _, f := range snap.FindingsFor(path) {
+		for _, fix := range f.Fixes {
+			for _, e := range fix.Edits {
+				if e.Path == "" {
+					e.Path = f.Path
+				}
+				if e.Path == path {
+					byMessage[fix.Message] = append(byMessage[fix.Message], e)
+				}
+			}
+		}
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for _, f := range txtar.Parse(archive).Files {
+		want[f.Name] = string(f.Data)
+	}
+	got := &txtar.Archive{}
+	for _, msg := range slices.Sorted(maps.Keys(byMessage)) {
+		fixed, err := textedit.Apply(src, byMessage[msg])
+		if err != nil {
+			t.Errorf("%s: fix %q: %v", rel(snap.Root, path), msg, err)
 			continue
 		}
-		if e.Start < last || e.End < e.Start || e.End > len(src) {
-			return nil, fmt.Errorf("overlapping or out-of-range edit %d-%d", e.Start, e.End)
+		got.Files = append(got.Files, txtar.File{Name: msg, Data: fixed})
+		w, ok := want[msg]
+		switch {
+		case *update:
+		case !ok:
+			t.Errorf("%s: no section for the fix %q (run with -update)", rel(snap.Root, golden), msg)
+		case w != string(fixed):
+			t.Errorf("%s: the fix %q gives\n%s--- want ---\n%s", rel(snap.Root, path), msg, fixed, w)
 		}
-		out = append(out, src[last:e.Start]...)
-		out = append(out, e.NewText...)
-		last = e.End
+		delete(want, msg)
 	}
-	return append(out, src[last:]...), nil
+	if *update {
+		if err := os.WriteFile(golden, txtar.Format(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for msg := range want {
+		t.Errorf("%s: section %q, but no fix of that message changes the file", rel(snap.Root, golden), msg)
+	}
 }
 
-var wantRE = regexp.MustCompile(`(?://|/\*)\s*want\s+(.*)`)
+// readTree reads the fixture project at dir into memory: the engine
+// reads only through a vfs.FS, and a fixture is small.
+func readTree(dir string) (vfs.MapFS, error) {
+	files := vfs.MapFS{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files[path] = string(data)
+		return nil
+	})
+	return files, err
+}
 
-func expectations(t *testing.T, files []string) []*expectation {
-	var out []*expectation
+var (
+	wantRE = regexp.MustCompile(`(?://|/\*)\s*want\s+(.*)`)
+	envRE  = regexp.MustCompile(`^env:("(?:[^"\\]|\\.)*"|` + "`[^`]*`" + `)`)
+	plusRE = regexp.MustCompile(`^\+(\d+)\s`)
+)
+
+// expectations reads the want comments of the files: diagnostics
+// expected on lines, and environments expected of modules.
+func expectations(t *testing.T, files []string) (diags, envs []*expectation) {
 	for _, path := range files {
 		if strings.Contains(filepath.ToSlash(path), "/node_modules/") {
 			continue
@@ -176,7 +264,31 @@ func expectations(t *testing.T, files []string) []*expectation {
 			if m == nil {
 				continue
 			}
-			res, err := quotedList(m[1])
+			rest := strings.TrimSpace(m[1])
+			if e := envRE.FindStringSubmatch(rest); e != nil {
+				if i != 0 {
+					t.Fatalf("%s:%d: want env: belongs on the first line", path, i+1)
+				}
+				v, err := strconv.Unquote(e[1])
+				if err != nil {
+					t.Fatalf("%s:%d: %v", path, i+1, err)
+				}
+				re, err := regexp.Compile("^(?:" + v + ")$")
+				if err != nil {
+					t.Fatalf("%s:%d: %v", path, i+1, err)
+				}
+				envs = append(envs, &expectation{file: path, line: i, re: re})
+				if rest = strings.TrimSpace(rest[len(e[0]):]); rest == "" || strings.HasPrefix(rest, "*/") {
+					continue
+				}
+			}
+			target := i
+			if p := plusRE.FindStringSubmatch(rest); p != nil {
+				n, _ := strconv.Atoi(p[1])
+				target += n
+				rest = rest[len(p[0]):]
+			}
+			res, err := quotedList(rest)
 			if err != nil {
 				t.Fatalf("%s:%d: bad want comment: %v", path, i+1, err)
 			}
@@ -185,11 +297,27 @@ func expectations(t *testing.T, files []string) []*expectation {
 				if err != nil {
 					t.Fatalf("%s:%d: %v", path, i+1, err)
 				}
-				out = append(out, &expectation{file: path, line: i, re: re})
+				diags = append(diags, &expectation{file: path, line: target, re: re})
 			}
 		}
 	}
-	return out
+	return diags, envs
+}
+
+// envOf describes the environments of a file's module.
+func envOf(snap *engine.Snapshot, path string) string {
+	m := snap.Graph().Module(path)
+	switch {
+	case m == nil:
+		return "none"
+	case m.Shared():
+		return "shared"
+	case m.In(graph.Server):
+		return "server"
+	case m.In(graph.Client):
+		return "client"
+	}
+	return "none"
 }
 
 // quotedList parses a run of Go string literals ("..." or `...`),
@@ -232,12 +360,12 @@ func quotedList(s string) ([]string, error) {
 	return out, nil
 }
 
-func mapper(t *testing.T, path string) *protocol.Mapper {
+func mapper(t *testing.T, path string) *textpos.Mapper {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return protocol.NewMapper(src)
+	return textpos.NewMapper(src)
 }
 
 func rel(base, path string) string {

@@ -12,7 +12,7 @@ import (
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/syntax"
 	"github.com/rscls/rscls/internal/factcache"
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 // parseAll parses every source file in parallel, as the engine does, and

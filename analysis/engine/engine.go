@@ -57,9 +57,15 @@ type Options struct {
 	Analyzers []*analysis.Analyzer
 	// Cache, when set, lets unchanged files skip parsing.
 	Cache Cache
-	// Settings laid over the ones read from rscls.json (the language
-	// server's initializationOptions and didChangeConfiguration).
-	Overrides *analysis.Settings
+	// Overrides is configuration laid over the one read from rscls.json
+	// (the language server's initializationOptions and
+	// didChangeConfiguration).
+	Overrides *analysis.Config
+	// DriverSettings returns a fresh section for the keys of rscls.json
+	// that belong to the driver (the language server's diagnosticsDelay,
+	// codeLens and logLevel): the engine checks them with the rest of the
+	// file, and ignores them. Without it they are unknown keys.
+	DriverSettings func() analysis.SettingsSection
 	// Workers bounds parallel parsing; 0 means one per CPU.
 	Workers int
 }
@@ -74,7 +80,6 @@ type FileResult struct {
 	// Skip says why the file was not analyzed ("" when it was).
 	Skip string
 	Info analysis.File // path, role and facts (Src is not kept)
-	unit *graph.Unit
 }
 
 // Note is something worth telling the user that is not a finding: a
@@ -95,14 +100,14 @@ type Finding struct {
 
 // Snapshot is an analyzed workspace.
 type Snapshot struct {
-	FS       vfs.FS
-	Root     string
-	Project  *project.Project
-	Settings *analysis.Settings // for files outside any app with its own rscls.json
-	opts     Options
-	settings map[string]*analysis.Settings // by app directory
-	files    map[string]*FileResult
-	notes    []Note
+	FS      vfs.FS
+	Root    string
+	Project *project.Project
+	Config  *analysis.Config // for files outside any app with its own rscls.json
+	opts    Options
+	configs map[string]*analysis.Config // by app directory
+	files   map[string]*FileResult
+	notes   []Note
 
 	resolver   *resolve.Resolver
 	graph      *graph.Graph
@@ -115,6 +120,7 @@ type Snapshot struct {
 
 // Load discovers and analyzes the workspace at root.
 func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
+	registerFileFacts(opts.Analyzers)
 	root = filepath.Clean(root)
 	proj, err := project.Discover(fsys, root)
 	if err != nil {
@@ -124,7 +130,7 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 	for _, n := range proj.Notes {
 		s.notes = append(s.notes, Note{Message: n})
 	}
-	s.loadSettings()
+	s.loadConfig()
 	var paths []string
 	for _, p := range proj.Files {
 		if !s.ignored(p) {
@@ -171,7 +177,7 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 			units = append(units, u)
 		}
 	}
-	load := func(path string) *graph.Unit {
+	load := func(path, pkg string) *graph.Unit {
 		if _, ok := syntax.LangForPath(path); !ok {
 			return nil
 		}
@@ -180,7 +186,11 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 			r = s.analyzeFile(path, prevExternal[path])
 			s.external[path] = r
 		}
-		return r.graphUnit()
+		u := r.graphUnit()
+		if u != nil && u.Package == "" {
+			u.Package = pkg
+		}
+		return u
 	}
 	s.graph = graph.Build(graph.Input{Units: units, Resolver: s.resolver, Load: load})
 	s.graphDiags = map[string][]analysis.Diagnostic{}
@@ -219,17 +229,17 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 // ran rather than reused.
 func (s *Snapshot) GraphPassesRun() int { return s.rerun }
 
+// graphUnit returns the file as a new graph needs it. A unit belongs to
+// one graph: file results are shared between snapshots, units are not.
 func (r *FileResult) graphUnit() *graph.Unit {
 	if r.Facts == nil {
 		return nil
 	}
-	if r.unit == nil {
-		r.unit = &graph.Unit{Path: r.Path, Facts: r.Facts, Role: r.Info.Role, External: r.Info.InNodeModules}
-		if r.Info.InNodeModules {
-			r.unit.Package = packageOf(r.Path)
-		}
+	u := &graph.Unit{Path: r.Path, Facts: r.Facts, Role: r.Info.Role, External: r.Info.InNodeModules}
+	if r.Info.InNodeModules {
+		u.Package = packageOf(r.Path)
 	}
-	return r.unit
+	return u
 }
 
 // packageOf returns the name of the installed package a file belongs to:
@@ -249,30 +259,24 @@ func packageOf(path string) string {
 
 func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
 	s.rerun++
-	settings := s.SettingsFor(r.Path)
 	file := r.Info
-	view := s.graph.View()
+	view := s.graph.Record()
 	defer func() { s.graphDeps[r.Path] = view.Deps() }()
+	p := &passes{
+		base:   analysis.Pass{File: &file, Graph: view, Module: m, Config: s.ConfigFor(r.Path), ReadFile: s.FS.ReadFile, Rel: s.Rel},
+		report: func(d analysis.Diagnostic) { s.graphDiags[r.Path] = append(s.graphDiags[r.Path], d) },
+	}
 	for _, a := range s.opts.Analyzers {
-		if a.Scope != analysis.GraphScope {
-			continue
+		if a.Scope == analysis.GraphScope {
+			p.check(a)
 		}
-		pass := &analysis.Pass{Analyzer: a, File: &file, Graph: view, Module: m, Settings: settings, ReadFile: s.FS.ReadFile, Rel: s.Rel}
-		pass.Report = func(d analysis.Diagnostic) {
-			d.Rule = a.Name
-			if d.URL == "" {
-				d.URL = a.URL
-			}
-			s.graphDiags[r.Path] = append(s.graphDiags[r.Path], d)
-		}
-		runSafely(a, pass)
 	}
 }
 
-// loadSettings reads rscls.json at the root and at each app directory.
-func (s *Snapshot) loadSettings() {
-	s.settings = map[string]*analysis.Settings{}
-	read := func(dir string) *analysis.Settings {
+// loadConfig reads rscls.json at the root and at each app directory.
+func (s *Snapshot) loadConfig() {
+	s.configs = map[string]*analysis.Config{}
+	read := func(dir string) *analysis.Config {
 		path := filepath.Join(dir, SettingsFile)
 		data, err := s.FS.ReadFile(path)
 		if err != nil {
@@ -281,36 +285,40 @@ func (s *Snapshot) loadSettings() {
 			}
 			return nil
 		}
-		st, err := analysis.ParseSettings(data, s.opts.Analyzers)
+		var sections []analysis.SettingsSection
+		if s.opts.DriverSettings != nil {
+			sections = append(sections, s.opts.DriverSettings())
+		}
+		st, err := analysis.ParseConfig(data, s.opts.Analyzers, sections...)
 		if err != nil {
 			s.notes = append(s.notes, Note{Path: path, Message: err.Error(), Error: true})
 			return nil
 		}
 		return st
 	}
-	base := &analysis.Settings{}
+	base := &analysis.Config{}
 	if st := read(s.Root); st != nil {
 		base = st
 	}
-	s.Settings = base.Merge(s.opts.Overrides)
+	s.Config = base.Merge(s.opts.Overrides)
 	for _, app := range s.Project.Apps {
 		if app.Dir == s.Root {
 			continue
 		}
 		if st := read(app.Dir); st != nil {
-			s.settings[app.Dir] = base.Merge(st).Merge(s.opts.Overrides)
+			s.configs[app.Dir] = base.Merge(st).Merge(s.opts.Overrides)
 		}
 	}
 }
 
-// SettingsFor returns the settings in force for a file.
-func (s *Snapshot) SettingsFor(path string) *analysis.Settings {
+// ConfigFor returns the configuration in force for a file.
+func (s *Snapshot) ConfigFor(path string) *analysis.Config {
 	if info := s.Project.Classify(path); info.App != nil {
-		if st, ok := s.settings[info.App.Dir]; ok {
+		if st, ok := s.configs[info.App.Dir]; ok {
 			return st
 		}
 	}
-	return s.Settings
+	return s.Config
 }
 
 // Notes returns what the engine has to say besides findings.
@@ -360,7 +368,7 @@ func (s *Snapshot) Files() []string {
 }
 
 func (s *Snapshot) ignored(path string) bool {
-	st := s.SettingsFor(path)
+	st := s.ConfigFor(path)
 	if len(st.Ignore) == 0 {
 		return false
 	}
@@ -479,12 +487,15 @@ func (s *Snapshot) cacheKey(r *FileResult) [32]byte {
 	h := sha256.New()
 	lang, _ := syntax.LangForPath(r.Path)
 	fmt.Fprintf(h, "%x\x00%d\x00%s\x00%d\x00%v\x00%v\x00", r.Hash, lang, r.Info.Rel, r.Info.Role, r.Info.InAppDir, r.Info.InNodeModules)
-	for _, k := range s.SettingsFor(r.Path).CacheKindsOrNil() {
+	for _, k := range s.ConfigFor(r.Path).CacheKindsOrNil() {
 		fmt.Fprintf(h, "kind:%s\x00", k)
 	}
 	for _, a := range s.opts.Analyzers {
 		if a.Scope == analysis.FileScope {
 			fmt.Fprintf(h, "a:%s\x00", a.Name)
+		}
+		if a.FileFact != nil {
+			fmt.Fprintf(h, "fact:%s\x00", a.Name)
 		}
 	}
 	var key [32]byte
@@ -539,23 +550,6 @@ func (s *Snapshot) runFileAnalyzers(r *FileResult, src []byte) {
 		panic(err)
 	}
 	s.runFileAnalyzersOn(r, tree)
-}
-
-// runSafely runs an analyzer, turning a panic into a diagnostic instead of
-// taking the whole process down. An overrun budget is not a bug of the
-// analyzer: it goes on up, to skip the file.
-func runSafely(a *analysis.Analyzer, pass *analysis.Pass) {
-	defer func() {
-		if p := recover(); p != nil {
-			if be, ok := p.(*syntax.BudgetError); ok {
-				panic(be)
-			}
-			pass.Report(analysis.Diagnostic{Message: fmt.Sprintf("internal error in check %s: %v", a.Name, p)})
-		}
-	}()
-	if err := a.Run(pass); err != nil {
-		pass.Report(analysis.Diagnostic{Message: fmt.Sprintf("internal error in check %s: %v", a.Name, err)})
-	}
 }
 
 // Findings returns the findings for every file, sorted by path and position.

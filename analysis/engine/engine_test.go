@@ -12,7 +12,7 @@ import (
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/vfs"
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 const pkg = `{"name":"app","dependencies":{"next":"15.0.0"}}`
@@ -68,7 +68,7 @@ func TestOverridesWinOverFile(t *testing.T) {
 		"/w/package.json": pkg,
 		"/w/rscls.json":   `{"rules": {"serverFileExports": "warning"}}`,
 		"/w/a.ts":         badActions,
-	}, "/w", engine.Options{Analyzers: suite.Analyzers, Overrides: &analysis.Settings{Rules: map[string]string{"serverFileExports": "hint"}}})
+	}, "/w", engine.Options{Analyzers: suite.Analyzers, Overrides: &analysis.Config{Rules: map[string]string{"serverFileExports": "hint"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

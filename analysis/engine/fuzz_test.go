@@ -18,7 +18,7 @@ import (
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/syntax"
 	"github.com/rscls/rscls/analysis/vfs"
-	"github.com/rscls/rscls/internal/fuzzseed"
+	"github.com/rscls/rscls/internal/test/fuzzseed"
 )
 
 // fuzzTimeout is how long one input may take before it counts as a hang.

@@ -34,6 +34,7 @@ func structural(path string) bool {
 // package.json, tsconfig, rscls.json or next.config changed), the project
 // discovery and the resolver's caches.
 func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, opts Options) (*Snapshot, error) {
+	registerFileFacts(opts.Analyzers)
 	rediscover := false
 	for _, p := range changed {
 		if structural(p) {
@@ -60,14 +61,14 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 		for _, note := range proj.Notes {
 			n.notes = append(n.notes, Note{Message: note})
 		}
-		n.loadSettings()
+		n.loadConfig()
 	} else {
-		n.Project, n.Settings, n.settings = s.Project, s.Settings, s.settings
+		n.Project, n.Config, n.configs = s.Project, s.Config, s.configs
 		for _, note := range s.notes {
 			n.notes = append(n.notes, note)
 		}
 		if opts.Overrides != s.opts.Overrides {
-			n.loadSettings()
+			n.loadConfig()
 		}
 		n.resolver = s.resolver // existence and configuration are unchanged
 	}
@@ -157,26 +158,28 @@ func (s *Snapshot) runFileAnalyzersOn(r *FileResult, tree *syntax.Tree) (*facts.
 	f, local := facts.ExtractWithin(tree, dl)
 	r.Facts = f
 	r.Info.Facts = f
-	if r.Info.InNodeModules {
-		return f, local
-	}
 	file := r.Info
 	file.Src = tree.Src
-	settings := s.SettingsFor(r.Path)
+	p := &passes{
+		base:   analysis.Pass{File: &file, Syntax: local, Config: s.ConfigFor(r.Path)},
+		report: func(d analysis.Diagnostic) { r.Diags = append(r.Diags, d) },
+		after:  dl.CheckNow,
+	}
+	// What graph checks extract for themselves, from every file the
+	// graph may hold.
 	for _, a := range s.opts.Analyzers {
-		if a.Scope != analysis.FileScope {
-			continue
+		if a.FileFact != nil {
+			p.fileFact(a)
 		}
-		pass := &analysis.Pass{Analyzer: a, File: &file, Syntax: local, Settings: settings}
-		pass.Report = func(d analysis.Diagnostic) {
-			d.Rule = a.Name
-			if d.URL == "" {
-				d.URL = a.URL
-			}
-			r.Diags = append(r.Diags, d)
+	}
+	if r.Info.InNodeModules {
+		r.Diags = nil
+		return f, local
+	}
+	for _, a := range s.opts.Analyzers {
+		if a.Scope == analysis.FileScope {
+			p.check(a)
 		}
-		runSafely(a, pass)
-		dl.CheckNow()
 	}
 	return f, local
 }
@@ -196,13 +199,13 @@ func (s *Snapshot) findings(r *FileResult, graphDiags []analysis.Diagnostic) []F
 	if r == nil || r.Facts == nil || r.Info.InNodeModules {
 		return nil
 	}
-	settings := s.SettingsFor(r.Path)
+	config := s.ConfigFor(r.Path)
 	var out []Finding
 	add := func(d analysis.Diagnostic) {
 		a := s.analyzer(d.Rule)
 		sev := analysis.SeverityError
 		if a != nil {
-			sev = settings.SeverityOf(a)
+			sev = config.SeverityOf(a)
 		}
 		if sev == analysis.SeverityOff || suppressed(r.Facts, d) {
 			return

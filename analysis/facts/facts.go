@@ -255,16 +255,6 @@ type Suppression struct {
 	Span    Span // the comment
 }
 
-// ClientProp is a destructured prop of an exported component of a
-// 'use client' module whose declared type is a function or a class: the
-// value can only come from a Server Component if it is a Server Function.
-type ClientProp struct {
-	Component string // the export name
-	Prop      string
-	Span      Span // the prop in the parameter pattern
-	Class     bool // a constructor or class type rather than a function type
-}
-
 // File holds the facts of one file.
 type File struct {
 	Directives []Directive // valid module-level directives, in order
@@ -283,13 +273,10 @@ type File struct {
 	BrowserRefs int
 	// HandlerAttrs counts event-handler props (on*) with expression values on intrinsic elements.
 	HandlerAttrs int
-	// ClientProps lists function- and class-typed props of the components a
-	// 'use client' module exports.
-	ClientProps []ClientProp
-	// Barrel is set for a module that only re-exports other modules (an
-	// index file of re-exports): no code, no uses, two or more sources.
-	Barrel    bool
-	HasErrors bool // the parser had to recover from syntax errors
+	HasErrors    bool // the parser had to recover from syntax errors
+	// Extra holds what graph checks extract from the file for themselves
+	// (analysis.Analyzer.FileFact), by analyzer name.
+	Extra map[string]any
 
 	exportIndex map[string]int
 	FirstStmt   int // byte offset of the first statement: where a directive is inserted
@@ -307,6 +294,16 @@ func (f *File) Has(kind rsc.DirectiveKind) bool {
 		}
 	}
 	return false
+}
+
+// Directive returns the module's first directive of the given kind, or nil.
+func (f *File) Directive(kind rsc.DirectiveKind) *Directive {
+	for i := range f.Directives {
+		if f.Directives[i].Kind == kind {
+			return &f.Directives[i]
+		}
+	}
+	return nil
 }
 
 // ExportNamed returns the export with the given name, or nil.

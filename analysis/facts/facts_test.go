@@ -106,9 +106,6 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 	for _, fn := range l.Funcs {
 		add("func %q directive=%q async=%v inherited=%v method=%v static=%v", fn.Name, fn.Directive.String(), fn.Async, fn.Inherited, fn.Method, fn.Static)
 	}
-	for _, p := range f.ClientProps {
-		add("clientprop %s.%s class=%v", p.Component, p.Prop, p.Class)
-	}
 	for i, st := range f.Stmts {
 		if len(st.Refs) > 0 {
 			add("stmt %d refs %v", i, st.Refs)
@@ -439,28 +436,6 @@ export function Unused() { return <Used /> }
 		stmt 2 refs [1]
 		stmt 3 refs [2]
 	`, "stmt")
-}
-
-func TestClientProps(t *testing.T) {
-	check(t, `'use client'
-interface Props { onSelect: (v: string) => void; label: string; run(): void; Ctor: new () => X; handler?: Function; maybe?: (() => void) | undefined; submitAction: () => Promise<void> }
-type P2 = { onClose: () => void }
-export function A({ onSelect, label, run, Ctor, handler, maybe, submitAction }: Props) { return null }
-export const B: React.FC<P2> = ({ onClose }) => null
-export default function C({ onX, y }: { onX: () => void; y: number }) { return null }
-export function notAComponent({ onZ }: { onZ: () => void }) {}
-`, `
-		clientprop A.onSelect class=false
-		clientprop A.run class=false
-		clientprop A.Ctor class=true
-		clientprop A.handler class=false
-		clientprop A.maybe class=false
-		clientprop A.submitAction class=false
-		clientprop B.onClose class=false
-		clientprop default.onX class=false
-	`, "clientprop")
-	// Without 'use client' nothing is collected.
-	check(t, "export function A({ f }: { f: () => void }) { return null }\n", "", "clientprop")
 }
 
 func TestBrokenInputStillYieldsFacts(t *testing.T) {

@@ -649,30 +649,8 @@ func (e *extractor) finish() {
 		e.f.Globals = append(e.f.Globals, GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)})
 	}
 	e.collectFuncs()
-	e.clientProps()
 	e.style()
-	e.f.Barrel = e.isBarrel()
 	e.f.Index()
-}
-
-func (e *extractor) isBarrel() bool {
-	f := e.f
-	if len(f.Exports) == 0 || len(f.JSX) > 0 || len(f.Globals) > 0 || len(f.APIs) > 0 {
-		return false
-	}
-	sources := map[string]bool{}
-	for _, x := range f.Exports {
-		if x.Kind != ExportReExport && x.Kind != ExportAll {
-			return false
-		}
-		sources[x.Source] = true
-	}
-	for _, st := range f.Stmts {
-		if !st.Decl {
-			return false
-		}
-	}
-	return len(sources) >= 2
 }
 
 // style records the quote and semicolon conventions of the file, judged by

@@ -14,6 +14,10 @@
 // keeps one shortest chain of imports from a root: the chain diagnostics
 // show. Imports are resolved per environment, because packages export
 // different files under the react-server and browser conditions.
+//
+// A Graph does not change once Build returns: every import a check or a
+// request can follow is resolved, and every module it leads to loaded,
+// during the build, so any number of goroutines may read it.
 package graph
 
 import (
@@ -52,8 +56,10 @@ type Input struct {
 	// Resolver resolves imports for the snapshot.
 	Resolver *resolve.Resolver
 	// Load returns the unit for a file outside Units (an installed
-	// package's module), or nil when it cannot be analyzed.
-	Load func(path string) *Unit
+	// package's module), or nil when it cannot be analyzed. pkg is the
+	// name of the package the import that leads there resolved into ("" for
+	// none), for files whose path does not say it.
+	Load func(path, pkg string) *Unit
 }
 
 // Module is a node of the graph.
@@ -67,11 +73,11 @@ type Module struct {
 	ServerRef bool
 
 	reach   [2]reach
-	targets [2][]int32 // per environment, the module each import resolves to (-1: none); nil until resolved
+	targets [2][]int32 // per environment, the module each import resolves to (-1: none, -2: not yet resolved)
 	// boundaryFrom is the server-graph edge that first reaches a boundary.
 	boundaryFrom Edge
 	requested    exportSet // exports used by server-graph importers
-	live         []bool    // server-graph liveness of each top-level statement; nil until computed
+	live         []bool    // server-graph liveness of each top-level statement; nil outside the server graph
 }
 
 type reach struct {
@@ -114,11 +120,57 @@ func Build(in Input) *Graph {
 	g.walkServer()
 	g.walkClient()
 	g.computeUsage()
+	for _, m := range g.Modules {
+		if m.reach[Server].ok && m.Facts != nil {
+			m.live = g.liveStatements(m)
+		}
+	}
+	// Then every other import a check or a request can follow: in each
+	// environment, those of the environment's modules and of whatever
+	// their imports lead to. Checks and requests follow imports that the
+	// walks did not (type-only ones, re-exports, those of a 'use client'
+	// boundary in the server graph), and a graph that resolved them on
+	// demand could not be shared. Modules loaded here are in no
+	// environment: the walks are done. Files that nothing in an
+	// environment imports (tests, stories, scripts) keep their imports
+	// unresolved there.
+	for _, env := range Envs {
+		var queue []*Module
+		seen := map[*Module]bool{}
+		for _, m := range g.Modules {
+			if m.reach[env].ok {
+				seen[m] = true
+				queue = append(queue, m)
+			}
+		}
+		for len(queue) > 0 {
+			m := queue[0]
+			queue = queue[1:]
+			if m.Facts == nil {
+				continue
+			}
+			for k := range m.Facts.Imports {
+				if t := g.resolveTarget(m, k, env); t != nil && !seen[t] {
+					seen[t] = true
+					queue = append(queue, t)
+				}
+			}
+		}
+	}
+	g.in.Load = nil
 	return g
 }
 
 func (g *Graph) add(u *Unit) *Module {
 	m := &Module{Unit: u, ID: len(g.Modules)}
+	if u.Facts != nil {
+		for _, env := range Envs {
+			m.targets[env] = make([]int32, len(u.Facts.Imports))
+			for k := range m.targets[env] {
+				m.targets[env][k] = -2 // not resolved yet
+			}
+		}
+	}
 	if u.Facts != nil {
 		f := u.Facts
 		m.Boundary = f.Has(rsc.UseClient) && !f.Has(rsc.UseServer)
@@ -176,12 +228,15 @@ func (g *Graph) Target(m *Module, i int, env Env) *Module {
 	if m.Facts == nil || i < 0 || i >= len(m.Facts.Imports) {
 		return nil
 	}
-	if m.targets[env] == nil {
-		m.targets[env] = make([]int32, len(m.Facts.Imports))
-		for k := range m.targets[env] {
-			m.targets[env][k] = -2 // not resolved yet
-		}
+	if t := m.targets[env][i]; t >= 0 {
+		return g.Modules[t]
 	}
+	return nil
+}
+
+// resolveTarget resolves import i of m in env, loading the module it
+// leads to; only Build calls it.
+func (g *Graph) resolveTarget(m *Module, i int, env Env) *Module {
 	if t := m.targets[env][i]; t != -2 {
 		if t < 0 {
 			return nil
@@ -196,10 +251,7 @@ func (g *Graph) Target(m *Module, i int, env Env) *Module {
 	}
 	t := g.byPath[res.Path]
 	if t == nil && g.in.Load != nil {
-		if u := g.in.Load(res.Path); u != nil {
-			if res.Package != "" && u.Package == "" {
-				u.Package = res.Package
-			}
+		if u := g.in.Load(res.Path, res.Package); u != nil {
 			t = g.add(u)
 		}
 	}
@@ -231,7 +283,7 @@ func (g *Graph) walkServer() {
 			if !followed(&m.Facts.Imports[i]) {
 				continue
 			}
-			t := g.Target(m, i, Server)
+			t := g.resolveTarget(m, i, Server)
 			if t == nil {
 				continue
 			}
@@ -266,7 +318,7 @@ func (g *Graph) walkClient() {
 			if !followed(&m.Facts.Imports[i]) {
 				continue
 			}
-			t := g.Target(m, i, Client)
+			t := g.resolveTarget(m, i, Client)
 			if t == nil {
 				continue
 			}

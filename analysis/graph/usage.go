@@ -123,8 +123,8 @@ func (g *Graph) computeUsage() {
 	}
 }
 
-// targetIfResolved is Target without loading anything new: usage runs
-// after the walks have resolved every followed import.
+// targetIfResolved is Target as the walks left it: usage runs after the
+// walks have resolved every followed import, and before the rest are.
 func (g *Graph) targetIfResolved(m *Module, i int, env Env) *Module {
 	if m.targets[env] == nil || m.targets[env][i] < 0 {
 		return nil
@@ -161,9 +161,6 @@ func requestedNames(imp *facts.Import) []string {
 func (g *Graph) Live(m *Module, stmt int) bool {
 	if !m.reach[Server].ok || m.Facts == nil {
 		return false
-	}
-	if m.live == nil {
-		m.live = g.liveStatements(m)
 	}
 	return stmt < 0 || stmt >= len(m.live) || m.live[stmt]
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/rscls/rscls/analysis/vfs"
-	"github.com/rscls/rscls/internal/fuzzseed"
+	"github.com/rscls/rscls/internal/test/fuzzseed"
 )
 
 // fuzzTimeout is how long one input may take before it counts as a hang.

@@ -29,6 +29,19 @@ func (k DirectiveKind) String() string {
 	return ""
 }
 
+// DocURL returns the Next.js documentation page of a directive.
+func (k DirectiveKind) DocURL() string {
+	switch k {
+	case UseClient:
+		return "https://nextjs.org/docs/app/api-reference/directives/use-client"
+	case UseServer:
+		return "https://nextjs.org/docs/app/api-reference/directives/use-server"
+	case UseCache:
+		return "https://nextjs.org/docs/app/api-reference/directives/use-cache"
+	}
+	return ""
+}
+
 // ParseDirective classifies the contents of a string literal. For
 // 'use cache: kind' it returns the kind ("" for plain 'use cache').
 // Malformed variants ('use cache:remote') are not directives here; the

@@ -1,4 +1,4 @@
-package main
+package lsp
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/analysis/textpos"
 	"github.com/rscls/rscls/internal/factcache"
 	"github.com/rscls/rscls/internal/osfs"
 	"github.com/rscls/rscls/internal/report"
@@ -127,7 +128,7 @@ func relTo(base, path string) string {
 // loadWorkspace analyzes the workspace at root, through the on-disk cache
 // of per-file results unless useCache is false or caching is off.
 func loadWorkspace(root string, useCache bool) (*engine.Snapshot, error) {
-	opts := engine.Options{Analyzers: suite.Analyzers}
+	opts := engine.Options{Analyzers: suite.Analyzers, DriverSettings: protocol.SettingsSection}
 	var store *factcache.Store
 	if dir := factcache.Dir(); useCache && dir != "" {
 		store = factcache.Open(dir, root, factcache.ExecutableSalt())
@@ -206,19 +207,19 @@ func projectRootOf(dir string) string {
 }
 
 // diskSources maps files read from disk, once each.
-type diskSources struct{ cache map[string]*protocol.Mapper }
+type diskSources struct{ cache map[string]*textpos.Mapper }
 
-func (d *diskSources) Mapper(path string) *protocol.Mapper {
+func (d *diskSources) Mapper(path string) *textpos.Mapper {
 	if d.cache == nil {
-		d.cache = map[string]*protocol.Mapper{}
+		d.cache = map[string]*textpos.Mapper{}
 	}
 	if m, ok := d.cache[path]; ok {
 		return m
 	}
 	src, err := os.ReadFile(path)
-	var m *protocol.Mapper
+	var m *textpos.Mapper
 	if err == nil {
-		m = protocol.NewMapper(src)
+		m = textpos.NewMapper(src)
 	}
 	d.cache[path] = m
 	return m

@@ -1,4 +1,4 @@
-package main
+package lsp
 
 import (
 	"bytes"
@@ -164,10 +164,22 @@ func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
+	// go install names the binary after its package's directory: rscls.
+	target, err := exec.Command("go", "list", "-f", "{{.Target}}", "./rscls").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name := strings.TrimSuffix(filepath.Base(strings.TrimSpace(string(target))), ".exe"); name != "rscls" {
+		t.Errorf("go install would name the binary %q", name)
+	}
+	// The version is stamped as scripts/build-binaries.sh does it.
 	bin := filepath.Join(t.TempDir(), "rscls")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", "build", "-ldflags", "-X github.com/rscls/rscls/cmd/lsp.version=1.2.3-test", "-o", bin, "./rscls")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(bin, "version").Output(); err != nil || string(out) != "rscls 1.2.3-test\n" {
+		t.Errorf("rscls version: %q, %v", out, err)
 	}
 	cmd := exec.Command(bin, "check", "testdata/example")
 	cmd.Dir = "../.."

@@ -1,23 +1,20 @@
-package main
+package lsp
 
 import (
 	"fmt"
 	"os"
-	"sort"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 // applyFixes applies, for every finding that has exactly one suggested
-// fix not marked NeedsReview, that fix. A fix whose edits overlap an edit already taken is left
-// out whole, so no file is half-fixed. It returns how many fixes it applied.
+// fix not marked NeedsReview, that fix. A fix whose edits overlap an edit
+// already taken is left out whole, so no file is half-fixed. It returns
+// how many fixes it applied.
 func applyFixes(findings []engine.Finding, only map[string]bool) (int, error) {
-	type edit struct {
-		analysis.TextEdit
-		fix int
-	}
-	byFile := map[string][]edit{}
+	byFile := map[string][]analysis.TextEdit{}
 	var fixes [][]analysis.TextEdit
 	for _, f := range findings {
 		if len(f.Fixes) != 1 || f.Fixes[0].NeedsReview || (only != nil && !only[f.Path]) {
@@ -40,9 +37,9 @@ func applyFixes(findings []engine.Finding, only map[string]bool) (int, error) {
 			dup := false
 			for _, prev := range byFile[e.Path] {
 				switch {
-				case prev.TextEdit == e:
+				case prev == e:
 					dup = true // the same fix offered by another finding
-				case overlaps(prev.TextEdit, e):
+				case textedit.Overlap(prev, e):
 					ok = false
 				}
 			}
@@ -55,7 +52,7 @@ func applyFixes(findings []engine.Finding, only map[string]bool) (int, error) {
 			continue
 		}
 		for _, e := range fresh {
-			byFile[e.Path] = append(byFile[e.Path], edit{e, i})
+			byFile[e.Path] = append(byFile[e.Path], e)
 		}
 	}
 	for path, edits := range byFile {
@@ -63,17 +60,8 @@ func applyFixes(findings []engine.Finding, only map[string]bool) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		sort.Slice(edits, func(i, j int) bool {
-			if edits[i].Start != edits[j].Start {
-				return edits[i].Start > edits[j].Start
-			}
-			return edits[i].fix > edits[j].fix
-		})
-		for _, e := range edits {
-			if e.Start < 0 || e.End > len(src) || e.Start > e.End {
-				return 0, fmt.Errorf("%s: fix out of range", path)
-			}
-			src = append(src[:e.Start:e.Start], append([]byte(e.NewText), src[e.End:]...)...)
+		if src, err = textedit.Apply(src, edits); err != nil {
+			return 0, fmt.Errorf("%s: %v", path, err)
 		}
 		fi, err := os.Stat(path)
 		if err != nil {
@@ -84,16 +72,4 @@ func applyFixes(findings []engine.Finding, only map[string]bool) (int, error) {
 		}
 	}
 	return len(fixes) - len(rejected), nil
-}
-
-// overlaps reports whether two edits touch the same bytes. Two insertions
-// at the same offset overlap too: their order would be arbitrary.
-func overlaps(a, b analysis.TextEdit) bool {
-	if a.Path != b.Path {
-		return false
-	}
-	if a.Start == a.End && b.Start == b.End {
-		return a.Start == b.Start
-	}
-	return a.Start < b.End && b.Start < a.End
 }

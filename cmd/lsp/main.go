@@ -1,19 +1,21 @@
-// Command rscls is the React Server Components language server and checker.
+// Package lsp is the rscls command: the language server and the checker.
+// Its main package is cmd/lsp/rscls, so that go install names the binary
+// rscls, as users type it:
 //
 //	rscls                 speak the Language Server Protocol on stdio (same as rscls serve)
 //	rscls check [PATH...] report findings for the projects at PATH (default: .)
 //	rscls graph [PATH]    print the server/client boundary graph
 //	rscls version         print the version
-package main
+package lsp
 
 import (
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
+// version is set at build time with
+// -ldflags "-X github.com/rscls/rscls/cmd/lsp.version=...".
 var version = ""
 
 func versionString() string {
@@ -37,8 +39,10 @@ Usage:
 Run "rscls check -h" or "rscls graph -h" for their flags.
 `
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+// Main runs the command with the arguments that follow its name and
+// returns the process's exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(args, stdin, stdout, stderr)
 }
 
 // exitUsage is the exit status for usage errors.

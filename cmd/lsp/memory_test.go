@@ -1,4 +1,4 @@
-package main
+package lsp
 
 import (
 	"bufio"
@@ -15,7 +15,7 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/uri"
 
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 // procKB reads a /proc/<pid>/status field in kilobytes.
@@ -49,7 +49,7 @@ func (p stdioPipe) Close() error                { p.w.Close(); return p.r.Close(
 // its resident memory: peak and after the analysis settled.
 func BenchmarkServerMemory(b *testing.B) {
 	bin := filepath.Join(b.TempDir(), "rscls")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "./rscls").CombinedOutput(); err != nil {
 		b.Fatalf("build: %v\n%s", err, out)
 	}
 	ws := synth.Generate(synth.Options{Files: 10000, Seed: 1})

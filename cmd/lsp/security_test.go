@@ -1,6 +1,6 @@
 //go:build linux
 
-package main
+package lsp
 
 import (
 	"bufio"
@@ -155,7 +155,7 @@ func buildAndStrace(t *testing.T) (bin string) {
 		t.Fatal("strace is not on PATH; this test watches rscls's system calls with it (Debian: apt-get install strace)")
 	}
 	bin = filepath.Join(t.TempDir(), "rscls")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "./rscls").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	return bin

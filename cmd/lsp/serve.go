@@ -1,4 +1,4 @@
-package main
+package lsp
 
 import (
 	"context"
@@ -53,12 +53,17 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return protocol.Serve(ctx, stdio{stdin, stdout}, protocol.Options{
+	opts := protocol.Options{
 		FS:        osfs.NewConfined(),
 		Analyzers: suite.Analyzers,
 		Log:       log,
 		Console:   stderr,
 		Version:   versionString(),
-		CacheDir:  factcache.Dir(),
-	})
+	}
+	if dir := factcache.Dir(); dir != "" {
+		opts.Cache = func(folder string) protocol.FolderCache {
+			return factcache.Open(dir, folder, factcache.ExecutableSalt())
+		}
+	}
+	return protocol.Serve(ctx, stdio{stdin, stdout}, opts)
 }

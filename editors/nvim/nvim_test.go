@@ -36,10 +36,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	bin = filepath.Join(dir, "rscls")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/lsp")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/lsp/rscls")
 	build.Dir = filepath.Join("..", "..")
 	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "go build ./cmd/lsp: %v\n%s", err, out)
+		fmt.Fprintf(os.Stderr, "go build ./cmd/lsp/rscls: %v\n%s", err, out)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}

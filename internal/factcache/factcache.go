@@ -71,6 +71,13 @@ func Open(dir, root string, salt [32]byte) *Store {
 	return s
 }
 
+// Counts returns how many lookups found an entry and how many did not.
+func (s *Store) Counts() (hits, misses int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Hits, s.Misses
+}
+
 // Path returns the pack's file name.
 func (s *Store) Path() string { return s.path }
 

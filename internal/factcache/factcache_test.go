@@ -9,7 +9,7 @@ import (
 
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
-	"github.com/rscls/rscls/internal/synth"
+	"github.com/rscls/rscls/internal/test/synth"
 )
 
 func TestWarmLoadReusesEverything(t *testing.T) {
@@ -41,6 +41,19 @@ func TestWarmLoadReusesEverything(t *testing.T) {
 	}
 	if len(warm.Findings()) == 0 {
 		t.Fatalf("the workspace with mistakes has no findings")
+	}
+	// Checks' own file facts come back from the pack too.
+	extra := 0
+	for _, p := range warm.Files() {
+		if r := warm.File(p); r.Facts != nil && len(r.Facts.Extra) > 0 {
+			extra++
+			if !reflect.DeepEqual(r.Facts.Extra, cold.File(p).Facts.Extra) {
+				t.Errorf("%s: file facts %v from the pack, %v when analyzed", p, r.Facts.Extra, cold.File(p).Facts.Extra)
+			}
+		}
+	}
+	if extra == 0 {
+		t.Errorf("no file has a check's own file facts: the pack's round trip of them is not tested")
 	}
 
 	// One changed file misses; the rest still hit.

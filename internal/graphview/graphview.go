@@ -36,17 +36,17 @@ type Edge struct {
 	Boundary bool   `json:"clientBoundary,omitempty"`
 }
 
-// View is the graph as shown.
-type View struct {
+// Diagram is the graph as shown.
+type Diagram struct {
 	Nodes []Node `json:"modules"`
 	Edges []Edge `json:"imports"`
 }
 
 // Describe builds the view of a snapshot: every module in at least one
 // environment, with installed packages collapsed to one node each.
-func Describe(snap *engine.Snapshot) *View {
+func Describe(snap *engine.Snapshot) *Diagram {
 	g := snap.Graph()
-	v := &View{}
+	v := &Diagram{}
 	ids := map[*graph.Module]string{}
 	pkgNodes := map[string]*Node{}
 	idOf := func(m *graph.Module) string {
@@ -154,7 +154,7 @@ func kindOf(m *graph.Module) string {
 }
 
 // Write renders v in the named format.
-func Write(w io.Writer, format string, v *View) error {
+func Write(w io.Writer, format string, v *Diagram) error {
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
@@ -189,7 +189,7 @@ func label(n Node) string {
 	return s
 }
 
-func writeDOT(w io.Writer, v *View) error {
+func writeDOT(w io.Writer, v *Diagram) error {
 	fmt.Fprintln(w, "digraph rscls {")
 	fmt.Fprintln(w, `  rankdir=LR;`)
 	fmt.Fprintln(w, `  node [shape=box, style="rounded,filled", fontname="Helvetica"];`)
@@ -219,7 +219,7 @@ func writeDOT(w io.Writer, v *View) error {
 	return nil
 }
 
-func writeMermaid(w io.Writer, v *View) error {
+func writeMermaid(w io.Writer, v *Diagram) error {
 	fmt.Fprintln(w, "flowchart LR")
 	ids := map[string]string{}
 	for i, n := range v.Nodes {

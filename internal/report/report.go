@@ -14,7 +14,7 @@ import (
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
-	"github.com/rscls/rscls/protocol"
+	"github.com/rscls/rscls/analysis/textpos"
 )
 
 // Formats lists the names accepted by Write.
@@ -22,7 +22,7 @@ var Formats = []string{"text", "json", "sarif", "github"}
 
 // Sources gives the content of files, for positions and source lines.
 type Sources interface {
-	Mapper(path string) *protocol.Mapper
+	Mapper(path string) *textpos.Mapper
 }
 
 // Input is what a report is made of.
@@ -61,7 +61,7 @@ func (in Input) rel(path string) string {
 // pos is a 1-based line and column.
 type pos struct{ Line, Col int }
 
-func (in Input) pos(path string, offset int, enc protocol.Encoding) pos {
+func (in Input) pos(path string, offset int, enc textpos.Encoding) pos {
 	m := in.Sources.Mapper(path)
 	if m == nil {
 		return pos{1, 1}
@@ -72,7 +72,7 @@ func (in Input) pos(path string, offset int, enc protocol.Encoding) pos {
 
 func writeText(w io.Writer, in Input) error {
 	for _, f := range in.Findings {
-		p := in.pos(f.Path, f.Start, protocol.UTF32)
+		p := in.pos(f.Path, f.Start, textpos.UTF32)
 		first, rest, _ := strings.Cut(f.Message, "\n")
 		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", in.rel(f.Path), p.Line, p.Col, f.Severity, first, f.Rule)
 		for _, l := range strings.Split(rest, "\n") {
@@ -82,7 +82,7 @@ func writeText(w io.Writer, in Input) error {
 		}
 		if m := in.Sources.Mapper(f.Path); m != nil {
 			width := 1
-			if end := in.pos(f.Path, f.End, protocol.UTF32); end.Line == p.Line && end.Col > p.Col {
+			if end := in.pos(f.Path, f.End, textpos.UTF32); end.Line == p.Line && end.Col > p.Col {
 				width = end.Col - p.Col
 			}
 			line, prefix, rest := excerpt(m, p.Line-1, p.Col, f.Start)
@@ -97,7 +97,7 @@ func writeText(w io.Writer, in Input) error {
 			fmt.Fprintf(w, "    %s\n    %s%s\n", line, pad, strings.Repeat("^", width))
 		}
 		for _, r := range f.Related {
-			rp := in.pos(r.Path, r.Start, protocol.UTF32)
+			rp := in.pos(r.Path, r.Start, textpos.UTF32)
 			fmt.Fprintf(w, "    %s:%d:%d: %s\n", in.rel(r.Path), rp.Line, rp.Col, r.Message)
 		}
 		if f.URL != "" {
@@ -121,9 +121,9 @@ const (
 // column col (byte offset offset) of the 0-based line, the part of it that
 // precedes the finding, and how many characters follow the finding's
 // start in what is shown.
-func excerpt(m *protocol.Mapper, line, col, offset int) (text, prefix string, rest int) {
+func excerpt(m *textpos.Mapper, line, col, offset int) (text, prefix string, rest int) {
 	src := m.Src()
-	start, end := m.Offset(line, 0, protocol.UTF8), m.Offset(line, math.MaxInt32, protocol.UTF8)
+	start, end := m.Offset(line, 0, textpos.UTF8), m.Offset(line, math.MaxInt32, textpos.UTF8)
 	if end-start <= maxExcerptLine {
 		runes := []rune(string(src[start:end]))
 		before := runes
@@ -189,7 +189,7 @@ type jsonFinding struct {
 }
 
 func (in Input) jpos(path string, off int) jsonPos {
-	p := in.pos(path, off, protocol.UTF32)
+	p := in.pos(path, off, textpos.UTF32)
 	return jsonPos{Offset: off, Line: p.Line, Column: p.Col}
 }
 
@@ -248,8 +248,8 @@ func writeSARIF(w io.Writer, in Input) error {
 		})
 	}
 	region := func(path string, start, end int) obj {
-		s := in.pos(path, start, protocol.UTF16)
-		e := in.pos(path, end, protocol.UTF16)
+		s := in.pos(path, start, textpos.UTF16)
+		e := in.pos(path, end, textpos.UTF16)
 		return obj{"startLine": s.Line, "startColumn": s.Col, "endLine": e.Line, "endColumn": e.Col}
 	}
 	location := func(path string, start, end int) obj {
@@ -343,11 +343,11 @@ func writeGitHub(w io.Writer, in Input) error {
 		case analysis.SeverityWarning:
 			cmd = "warning"
 		}
-		s := in.pos(f.Path, f.Start, protocol.UTF32)
-		e := in.pos(f.Path, f.End, protocol.UTF32)
+		s := in.pos(f.Path, f.Start, textpos.UTF32)
+		e := in.pos(f.Path, f.End, textpos.UTF32)
 		msg := f.Message
 		for _, r := range f.Related {
-			rp := in.pos(r.Path, r.Start, protocol.UTF32)
+			rp := in.pos(r.Path, r.Start, textpos.UTF32)
 			msg += fmt.Sprintf("\n%s:%d:%d: %s", in.rel(r.Path), rp.Line, rp.Col, r.Message)
 		}
 		fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",

@@ -46,7 +46,7 @@ type app struct {
 }
 
 func main() {
-	bin := flag.String("rscls", "", "rscls binary (default: build ./cmd/lsp into a temporary directory)")
+	bin := flag.String("rscls", "", "rscls binary (default: build ./cmd/lsp/rscls into a temporary directory)")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: realapps [-rscls BINARY] DIR\n\nRuns rscls check on each app checkout in DIR and prints a Markdown report.\n")
 		flag.PrintDefaults()
@@ -70,7 +70,7 @@ func run(bin, dir string) error {
 		}
 		defer os.RemoveAll(tmp)
 		bin = filepath.Join(tmp, "rscls")
-		build := exec.Command("go", "build", "-o", bin, "./cmd/lsp")
+		build := exec.Command("go", "build", "-o", bin, "./cmd/lsp/rscls")
 		build.Stdout, build.Stderr = os.Stderr, os.Stderr
 		if err := build.Run(); err != nil {
 			return fmt.Errorf("building rscls (run from the repository root, or pass -rscls): %v", err)

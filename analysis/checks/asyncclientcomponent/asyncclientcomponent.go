@@ -21,10 +21,10 @@ module fails when React renders it in the browser; this usually means
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	f := pass.File.Facts
 	if !f.Has(rsc.UseClient) || f.Has(rsc.UseServer) {
-		return nil
+		return nil, nil
 	}
 	for _, x := range f.Exports {
 		if x.TypeOnly || !x.Async || x.Generator || (x.Kind != facts.ExportFunction && x.Value != facts.ValueFunction) {
@@ -51,5 +51,5 @@ func run(pass *analysis.Pass) error {
 		}
 		pass.Report(d)
 	}
-	return nil
+	return nil, nil
 }

@@ -6,10 +6,11 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/passes/chain"
 	"github.com/rscls/rscls/analysis/project"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -24,16 +25,15 @@ inside callbacks and effects, or after a typeof check, are left alone.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/client-components",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
+	Envs:     []graph.Env{graph.Server},
+	Requires: []*analysis.Analyzer{chain.Analyzer},
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
-	if !m.In(graph.Server) || m.External {
-		return nil
-	}
 	g := pass.Graph
-	var chain []graph.Step
+	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
 	for _, u := range m.Facts.Globals {
 		var when string
 		switch {
@@ -44,19 +44,16 @@ func run(pass *analysis.Pass) error {
 		default:
 			continue
 		}
-		if chain == nil {
-			chain = g.Chain(m, graph.Server)
-		}
 		msg := fmt.Sprintf("%s is not defined on the server: this module is in the server graph, and this code runs %s, where browser globals throw a ReferenceError. Move it into a Client Component (\"use client\"), or into an effect or event handler of one.", u.Name, when)
 		d := analysis.Diagnostic{
 			Start: u.Span.Start, End: u.Span.End,
-			Message: checkutil.WithChain(pass, msg, chain),
-			Related: checkutil.ChainRelated(pass, chain),
+			Message: chains.Message(msg, graph.Server),
+			Related: chains.Related(graph.Server),
 		}
 		if m.Role == project.RoleNone {
-			d.Fixes = []analysis.SuggestedFix{checkutil.AddUseClientFix(m.Facts)}
+			d.Fixes = []analysis.SuggestedFix{textedit.AddUseClientFix(m.Facts)}
 		}
 		pass.Report(d)
 	}
-	return nil
+	return nil, nil
 }

@@ -6,11 +6,12 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/passes/chain"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -26,6 +27,8 @@ mark the module (or the parent it should live under) with 'use client'.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
+	Envs:     []graph.Env{graph.Server},
+	Requires: []*analysis.Analyzer{chain.Analyzer},
 	Run:      run,
 }
 
@@ -37,22 +40,19 @@ func Message(name string) string {
 	return fmt.Sprintf("You're importing a module that depends on `%s` into a React Server Component module. This API is only available in Client Components. To fix, mark the file (or its parent) with the `\"use client\"` directive.", name)
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
-	if !m.In(graph.Server) || m.External {
-		return nil
-	}
 	g := pass.Graph
 	f := m.Facts
-	chain := g.Chain(m, graph.Server)
+	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
 	report := func(span facts.Span, name string) {
 		d := analysis.Diagnostic{
 			Start: span.Start, End: span.End,
-			Message: checkutil.WithChain(pass, Message(name), chain),
-			Related: checkutil.ChainRelated(pass, chain),
+			Message: chains.Message(Message(name), graph.Server),
+			Related: chains.Related(graph.Server),
 		}
 		if m.Role == project.RoleNone {
-			d.Fixes = []analysis.SuggestedFix{checkutil.AddUseClientFix(f)}
+			d.Fixes = []analysis.SuggestedFix{textedit.AddUseClientFix(f)}
 		}
 		pass.Report(d)
 	}
@@ -88,7 +88,7 @@ func run(pass *analysis.Pass) error {
 		}
 		report(c.Span, c.Ref.Imported)
 	}
-	return nil
+	return nil, nil
 }
 
 func isClassAPI(name string) bool { return name == "Component" || name == "PureComponent" }

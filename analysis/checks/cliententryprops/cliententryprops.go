@@ -4,6 +4,7 @@ package cliententryprops
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
@@ -22,16 +23,19 @@ function-typed prop of every 'use client' export, which is noise for
 components only ever rendered by other Client Components; this check warns
 only when a server-graph module imports the file, and says which one. A
 prop named action, or ending in Action, is taken to be a Server Function.`,
-	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client#serializable-props",
-	Scope:    analysis.GraphScope,
-	Severity: analysis.SeverityWarning,
-	Run:      run,
+	URL:          "https://nextjs.org/docs/app/api-reference/directives/use-client#serializable-props",
+	Scope:        analysis.GraphScope,
+	Severity:     analysis.SeverityWarning,
+	FileFact:     fileFact,
+	FileFactType: reflect.TypeFor[*Props](),
+	Run:          run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
-	if !m.Boundary || m.External || len(m.Facts.ClientProps) == 0 {
-		return nil
+	props, _ := pass.FileFact(m).(*Props)
+	if !m.Boundary || props == nil {
+		return nil, nil
 	}
 	// Which components do Server Components import, and where.
 	importedBy := map[string]graph.Edge{}
@@ -50,7 +54,7 @@ func run(pass *analysis.Pass) error {
 		}
 	}
 	errorFile := m.Role == project.RoleError || m.Role == project.RoleGlobalError
-	for _, p := range m.Facts.ClientProps {
+	for _, p := range props.List {
 		if p.Prop == "action" || (strings.HasSuffix(p.Prop, "Action") && len(p.Prop) > len("Action")) || (errorFile && p.Prop == "reset") {
 			continue
 		}
@@ -74,7 +78,7 @@ func run(pass *analysis.Pass) error {
 			}},
 		})
 	}
-	return nil
+	return nil, nil
 }
 
 func componentName(export string) string {

@@ -6,10 +6,10 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
-	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/passes/chain"
+	"github.com/rscls/rscls/analysis/passes/environment"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -24,6 +24,8 @@ Component import that reaches it.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/composition-patterns#client-components",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
+	Envs:     []graph.Env{graph.Server},
+	Requires: []*analysis.Analyzer{chain.Analyzer, environment.Analyzer},
 	Run:      run,
 }
 
@@ -36,23 +38,6 @@ func Message(source string) string {
 		return "You have a Server Component that imports next/router. Use next/navigation instead."
 	}
 	return fmt.Sprintf(`You're importing a component that imports %s. It only works in a Client Component but none of its parents are marked with "use client", so they're Server Components by default.`, source)
-}
-
-func clientOnly(imp *facts.Import, settings *analysis.Settings) string {
-	if imp.TypeOnly {
-		return ""
-	}
-	for _, mod := range rsc.ClientOnlyModules {
-		if imp.Source == mod {
-			return mod
-		}
-	}
-	for _, mod := range settings.ClientOnlyModulesOrNil() {
-		if checkutil.MatchModule(imp.Source, mod) {
-			return imp.Source
-		}
-	}
-	return ""
 }
 
 // marker reports whether m declares itself client-only by importing client-only.
@@ -68,27 +53,22 @@ func marker(m *graph.Module) bool {
 	return false
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
-	if !m.In(graph.Server) || m.External {
-		return nil
-	}
 	g := pass.Graph
 	f := m.Facts
-	var chain []graph.Step
+	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
+	env := pass.ResultOf[environment.Analyzer].(*environment.Result)
 	report := func(span facts.Span, msg string) {
-		if chain == nil {
-			chain = g.Chain(m, graph.Server)
-		}
 		pass.Report(analysis.Diagnostic{
 			Start: span.Start, End: span.End,
-			Message: checkutil.WithChain(pass, msg, chain),
-			Related: checkutil.ChainRelated(pass, chain),
+			Message: chains.Message(msg, graph.Server),
+			Related: chains.Related(graph.Server),
 		})
 	}
 	for i := range f.Imports {
 		imp := &f.Imports[i]
-		if src := clientOnly(imp, pass.Settings); src != "" {
+		if src := env.ClientOnlyImport(imp); src != "" {
 			if src == "client-only" && !m.IsRoot(graph.Server) {
 				continue // reported at the import that brings this module in
 			}
@@ -102,7 +82,7 @@ func run(pass *analysis.Pass) error {
 			report(imp.SourceSpan, Message("client-only")+fmt.Sprintf(" (%s imports \"client-only\".)", pass.Rel(t.Path)))
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 func followedImport(imp *facts.Import) bool { return !imp.TypeOnly }

@@ -6,9 +6,9 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -31,7 +31,7 @@ type directive struct {
 	stmt facts.Span
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	var file []directive
 	for _, d := range pass.File.Facts.Directives {
 		file = append(file, directive{d.Kind, d.Span, d.Stmt})
@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) error {
 		}
 		check(pass, list, "function body")
 	}
-	return nil
+	return nil, nil
 }
 
 // check reports the first directive that conflicts with an earlier one.
@@ -59,11 +59,11 @@ func check(pass *analysis.Pass, list []directive, where string) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Start: second.span.Start, End: second.span.End, Message: msg,
-				URL:     checkutil.DocURL(rsc.UseClient),
+				URL:     rsc.UseClient.DocURL(),
 				Related: []analysis.RelatedInformation{{Location: analysis.Location{Path: pass.File.Path, Start: first.span.Start, End: first.span.End}, Message: fmt.Sprintf("%q is declared here", first.kind.String())}},
 				Fixes: []analysis.SuggestedFix{
-					{Message: fmt.Sprintf("Remove %q", second.kind.String()), Edits: []analysis.TextEdit{checkutil.DeleteStatement(pass.File.Src, second.stmt)}},
-					{Message: fmt.Sprintf("Remove %q", first.kind.String()), Edits: []analysis.TextEdit{checkutil.DeleteStatement(pass.File.Src, first.stmt)}},
+					{ID: "removeDirective", Message: fmt.Sprintf("Remove %q", second.kind.String()), Edits: []analysis.TextEdit{textedit.DeleteStatement(pass.File.Src, second.stmt)}},
+					{ID: "removeDirective", Message: fmt.Sprintf("Remove %q", first.kind.String()), Edits: []analysis.TextEdit{textedit.DeleteStatement(pass.File.Src, first.stmt)}},
 				},
 			})
 			return

@@ -4,9 +4,9 @@ package errorboundaryclient
 
 import (
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -22,13 +22,13 @@ refuses to build it otherwise.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	file := pass.File
 	if file.Role != project.RoleError && file.Role != project.RoleGlobalError {
-		return nil
+		return nil, nil
 	}
 	if file.Facts.Has(rsc.UseClient) {
-		return nil
+		return nil, nil
 	}
 	start, end := file.Facts.FirstStmt, file.Facts.FirstStmt
 	if start < len(file.Src) {
@@ -40,12 +40,13 @@ func run(pass *analysis.Pass) error {
 		start, end = 0, 0
 	}
 	pass.Report(analysis.Diagnostic{
-		Start: start, End: end, URL: checkutil.DocURL(rsc.UseClient),
+		Start: start, End: end, URL: rsc.UseClient.DocURL(),
 		Message: file.Rel + ` must be a Client Component. Add the "use client" directive at the top of the file to resolve this issue.`,
 		Fixes: []analysis.SuggestedFix{{
+			ID:      analysis.FixAddUseClient,
 			Message: `Add "use client" at the top of the file`,
-			Edits:   []analysis.TextEdit{checkutil.InsertDirective(file.Facts, "use client")},
+			Edits:   []analysis.TextEdit{textedit.InsertDirective(file.Facts, "use client")},
 		}},
 	})
-	return nil
+	return nil, nil
 }

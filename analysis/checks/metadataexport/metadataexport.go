@@ -24,10 +24,10 @@ A page or layout may export one of the two, not both.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	file := pass.File
 	if file.Role != project.RolePage && file.Role != project.RoleLayout {
-		return nil
+		return nil, nil
 	}
 	f := file.Facts
 	var found []*facts.Export
@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) error {
 			}
 			pass.Report(d)
 		}
-		return nil
+		return nil, nil
 	}
 	if len(found) == 2 {
 		first, second := found[0], found[1]
@@ -69,5 +69,5 @@ func run(pass *analysis.Pass) error {
 			}},
 		})
 	}
-	return nil
+	return nil, nil
 }

@@ -7,10 +7,10 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -28,7 +28,7 @@ a directive anywhere else, a directive wrapped in parentheses, and
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	src := pass.File.Src
 	f := pass.File.Facts
 	for _, s := range pass.Syntax.Strings {
@@ -40,12 +40,12 @@ func run(pass *analysis.Pass) error {
 		switch {
 		case kind == rsc.UseClient && s.Func >= 0:
 			d := analysis.Diagnostic{
-				Start: s.Span.Start, End: s.Span.End, URL: checkutil.DocURL(rsc.UseClient),
+				Start: s.Span.Start, End: s.Span.End, URL: rsc.UseClient.DocURL(),
 				Message: `The "use client" directive must be placed at the top of the file, before any other statements. It cannot be used inside a function.`,
 			}
-			fix := analysis.SuggestedFix{Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{checkutil.DeleteStatement(src, s.Stmt)}}
+			fix := analysis.SuggestedFix{ID: analysis.FixPlaceDirective, Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{textedit.DeleteStatement(src, s.Stmt)}}
 			if !f.Has(rsc.UseClient) {
-				fix.Edits = append(fix.Edits, checkutil.InsertDirective(f, "use client"))
+				fix.Edits = append(fix.Edits, textedit.InsertDirective(f, "use client"))
 			} else {
 				fix.Message = `Remove "use client"`
 			}
@@ -53,7 +53,7 @@ func run(pass *analysis.Pass) error {
 			pass.Report(d)
 		case kind == rsc.UseClient && atFileTop && (!s.Prologue || s.Paren):
 			d := analysis.Diagnostic{
-				Start: s.Stmt.Start, End: s.Stmt.End, URL: checkutil.DocURL(rsc.UseClient),
+				Start: s.Stmt.Start, End: s.Stmt.End, URL: rsc.UseClient.DocURL(),
 				Message: `The "use client" directive must be placed before other expressions. Move it to the top of the file to resolve this issue.`,
 			}
 			if s.Prologue {
@@ -71,7 +71,7 @@ func run(pass *analysis.Pass) error {
 				where = "function body"
 			}
 			name := kind.String()
-			d := analysis.Diagnostic{Start: s.Span.Start, End: s.Span.End, URL: checkutil.DocURL(kind)}
+			d := analysis.Diagnostic{Start: s.Span.Start, End: s.Span.End, URL: kind.DocURL()}
 			switch {
 			case s.Prologue: // parenthesised, but in the right place
 				d.Start, d.End = s.Stmt.Start, s.Stmt.End
@@ -95,7 +95,7 @@ func run(pass *analysis.Pass) error {
 			pass.Report(d)
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // literal returns the directive as written, quotes included.
@@ -107,22 +107,21 @@ func unwrap(src []byte, s facts.StringStmt) analysis.SuggestedFix {
 		text += ";"
 	}
 	return analysis.SuggestedFix{
+		ID:      analysis.FixPlaceDirective,
 		Message: "Remove the parentheses",
 		Edits:   []analysis.TextEdit{{Start: s.Stmt.Start, End: s.Stmt.End, NewText: text}},
 	}
 }
 
 func moveToFileTop(src []byte, f *facts.File, s facts.StringStmt) analysis.SuggestedFix {
-	text := literal(src, s)
-	if f.Semicolons {
-		text += ";"
-	}
+	text := textedit.Statement(f, literal(src, s))
 	at := f.FirstStmt
 	return analysis.SuggestedFix{
+		ID:      analysis.FixPlaceDirective,
 		Message: "Move the directive to the top of the file",
 		Edits: []analysis.TextEdit{
 			{Start: at, End: at, NewText: text + "\n"},
-			checkutil.DeleteStatement(src, s.Stmt),
+			textedit.DeleteStatement(src, s.Stmt),
 		},
 	}
 }
@@ -141,7 +140,7 @@ func moveToBodyTop(pass *analysis.Pass, s facts.StringStmt) (analysis.SuggestedF
 	}
 	src := pass.File.Src
 	first := int(t.Nodes[stmts[0]].Start)
-	remove := checkutil.DeleteStatement(src, s.Stmt)
+	remove := textedit.DeleteStatement(src, s.Stmt)
 	if first >= remove.Start {
 		// In code that does not parse, the "first statement" can hold
 		// the directive itself: there is nothing to move it above.
@@ -152,9 +151,10 @@ func moveToBodyTop(pass *analysis.Pass, s facts.StringStmt) (analysis.SuggestedF
 		text += ";"
 	}
 	return analysis.SuggestedFix{
+		ID:      analysis.FixPlaceDirective,
 		Message: "Move the directive to the top of the function body",
 		Edits: []analysis.TextEdit{
-			{Start: first, End: first, NewText: text + "\n" + checkutil.LineIndent(src, first)},
+			{Start: first, End: first, NewText: text + "\n" + textedit.LineIndent(src, first)},
 			remove,
 		},
 	}, true

@@ -29,8 +29,8 @@ reports these as unsupported directive names.`,
 
 var canonical = []string{"use client", "use server", "use cache"}
 
-func run(pass *analysis.Pass) error {
-	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Settings.CacheKindsOrNil()...)
+func run(pass *analysis.Pass) (any, error) {
+	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Config.CacheKindsOrNil()...)
 	for _, s := range pass.Syntax.Strings {
 		if s.Container == facts.InNestedBlock {
 			continue
@@ -48,13 +48,14 @@ func run(pass *analysis.Pass) error {
 		}
 		if fixable {
 			d.Fixes = []analysis.SuggestedFix{{
+				ID:      "respellDirective",
 				Message: fmt.Sprintf("Replace with %q", want),
 				Edits:   []analysis.TextEdit{{Start: s.Span.Start + 1, End: s.Span.End - 1, NewText: want}},
 			}}
 		}
 		pass.Report(d)
 	}
-	return nil
+	return nil, nil
 }
 
 var cacheForm = regexp.MustCompile(`^use\s*cache\s*(:?)\s*([A-Za-z0-9_-]*)\s*$`)

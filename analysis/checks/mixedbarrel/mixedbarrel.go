@@ -6,14 +6,16 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/passes/environment"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -27,37 +29,62 @@ Server Component one that also re-exports a module using client hooks),
 the whole barrel comes along and breaks the build. The finding names the
 module that does not belong, and the fix imports each name from the
 module that declares it.`,
-	URL:      "https://nextjs.org/docs/app/building-your-application/optimizing/package-bundling#optimizing-package-imports",
-	Scope:    analysis.GraphScope,
-	Severity: analysis.SeverityError,
-	Run:      run,
+	URL:          "https://nextjs.org/docs/app/building-your-application/optimizing/package-bundling#optimizing-package-imports",
+	Scope:        analysis.GraphScope,
+	Severity:     analysis.SeverityError,
+	Envs:         graph.Envs[:],
+	Requires:     []*analysis.Analyzer{environment.Analyzer},
+	FileFact:     fileFact,
+	FileFactType: reflect.TypeFor[*Barrel](),
+	Run:          run,
 }
 
-func run(pass *analysis.Pass) error {
-	m := pass.Module
-	if m.External {
+func run(pass *analysis.Pass) (any, error) {
+	for i := range pass.Module.Facts.Imports {
+		check(pass, pass.Env, i)
+	}
+	return nil, nil
+}
+
+// Barrel marks a module that only re-exports other modules (an index
+// file of re-exports): no code, no uses, two or more sources. The check
+// keeps it as the file fact of such modules, so that it is decided once
+// per file rather than at every import of it.
+type Barrel struct{}
+
+func fileFact(pass *analysis.Pass) any {
+	f := pass.File.Facts
+	if len(f.Exports) == 0 || len(f.JSX) > 0 || len(f.Globals) > 0 || len(f.APIs) > 0 {
 		return nil
 	}
-	for _, env := range graph.Envs {
-		if !m.In(env) {
-			continue
+	sources := map[string]bool{}
+	for _, x := range f.Exports {
+		if x.Kind != facts.ExportReExport && x.Kind != facts.ExportAll {
+			return nil
 		}
-		for i := range m.Facts.Imports {
-			check(pass, env, i)
+		sources[x.Source] = true
+	}
+	for _, st := range f.Stmts {
+		if !st.Decl {
+			return nil
 		}
 	}
-	return nil
+	if len(sources) < 2 {
+		return nil
+	}
+	return &Barrel{}
 }
 
-// isBarrel reports whether a module only re-exports other modules.
-func isBarrel(b *graph.Module) bool {
-	return b.Facts != nil && b.Facts.Barrel && !b.Boundary && !b.ServerRef
+// isBarrel reports whether a module is a barrel that is neither a client
+// boundary nor a module of Server Functions.
+func isBarrel(pass *analysis.Pass, b *graph.Module) bool {
+	return !b.Boundary && !b.ServerRef && pass.FileFact(b) != nil
 }
 
 // problem says why module o breaks env ("" when it does not).
 func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
 	if env == graph.Client {
-		if why := checkutil.ServerOnlyReason(pass.Graph, o, pass.Settings); why != "" {
+		if why := pass.ResultOf[environment.Analyzer].(*environment.Result).ServerOnly(o); why != "" {
 			return fmt.Sprintf("a module that depends on %q", why)
 		}
 		return ""
@@ -76,7 +103,8 @@ func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
 }
 
 // leaves lists the non-barrel modules a barrel re-exports, through nested barrels.
-func leaves(g *graph.View, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
+func leaves(pass *analysis.Pass, b *graph.Module, env graph.Env, seen map[*graph.Module]bool, out []*graph.Module) []*graph.Module {
+	g := pass.Graph
 	if seen[b] {
 		return out
 	}
@@ -89,8 +117,8 @@ func leaves(g *graph.View, b *graph.Module, env graph.Env, seen map[*graph.Modul
 		if t == nil || t.Facts == nil || seen[t] {
 			continue
 		}
-		if isBarrel(t) {
-			out = leaves(g, t, env, seen, out)
+		if isBarrel(pass, t) {
+			out = leaves(pass, t, env, seen, out)
 		} else {
 			seen[t] = true
 			out = append(out, t)
@@ -107,7 +135,7 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 		return
 	}
 	b := g.Target(m, i, env)
-	if b == nil || b.Facts == nil || !isBarrel(b) {
+	if b == nil || b.Facts == nil || !isBarrel(pass, b) {
 		return
 	}
 	type pick struct {
@@ -141,7 +169,7 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 	}
 	var culprit *graph.Module
 	var why string
-	for _, leaf := range leaves(g, b, env, map[*graph.Module]bool{}, nil) {
+	for _, leaf := range leaves(pass, b, env, map[*graph.Module]bool{}, nil) {
 		if used[leaf] {
 			continue
 		}
@@ -193,11 +221,6 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 			byOrigin[spec] = append(byOrigin[spec], p)
 		}
 		sort.Strings(order)
-		q := string(m.Facts.Quote)
-		semi := ""
-		if m.Facts.Semicolons {
-			semi = ";"
-		}
 		for _, spec := range order {
 			var def string
 			var named []string
@@ -218,9 +241,10 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 				}
 				clause += "{ " + strings.Join(named, ", ") + " }"
 			}
-			stmts = append(stmts, fmt.Sprintf("import %s from %s%s%s%s", clause, q, spec, q, semi))
+			stmts = append(stmts, textedit.Statement(m.Facts, "import "+clause+" from "+textedit.Quote(m.Facts, spec)))
 		}
 		d.Fixes = []analysis.SuggestedFix{{
+			ID:      "importFromDeclaringModules",
 			Message: "Import from the declaring modules instead of the barrel",
 			Edits:   []analysis.TextEdit{{Start: imp.Span.Start, End: imp.Span.End, NewText: strings.Join(stmts, "\n")}},
 		}}

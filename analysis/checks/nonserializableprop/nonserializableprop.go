@@ -6,9 +6,9 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/passes/chain"
 	"github.com/rscls/rscls/analysis/rsc"
 )
 
@@ -26,16 +26,16 @@ barrels) to a 'use client' module.`,
 	URL:      "https://react.dev/reference/rsc/use-client#serializable-types",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
+	Envs:     []graph.Env{graph.Server},
+	Requires: []*analysis.Analyzer{chain.Analyzer},
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
-	if !m.In(graph.Server) || m.External {
-		return nil
-	}
 	g := pass.Graph
 	f := m.Facts
+	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
 	for _, el := range f.JSX {
 		if el.Intrinsic || el.Ref.Kind != facts.RefImport || len(el.Props) == 0 || !g.Live(m, el.Stmt) {
 			continue
@@ -65,25 +65,33 @@ func run(pass *analysis.Pass) error {
 			default:
 				msg = fmt.Sprintf("Functions cannot be passed directly to Client Components unless you explicitly expose it by marking it with \"use server\". Prop %q of <%s> is %s.", prop, el.Tag, what)
 			}
-			chain := g.Chain(m, graph.Server)
 			related := []analysis.RelatedInformation{{
-				Location: checkutil.DirectiveLocation(boundary, rsc.UseClient),
+				Location: directiveLocation(boundary),
 				Message:  fmt.Sprintf("<%s> is a Client Component: %s starts with \"use client\"", el.Tag, pass.Rel(boundary.Path)),
 			}}
 			pass.Report(analysis.Diagnostic{
 				Start: p.Span.Start, End: p.Span.End,
-				Message: checkutil.WithChain(pass, msg, chain),
-				Related: append(related, checkutil.ChainRelated(pass, chain)...),
+				Message: chains.Message(msg, graph.Server),
+				Related: append(related, chains.Related(graph.Server)...),
 			})
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// directiveLocation returns where a module says 'use client'.
+func directiveLocation(m *graph.Module) analysis.Location {
+	loc := analysis.Location{Path: m.Path}
+	if d := m.Facts.Directive(rsc.UseClient); d != nil {
+		loc.Start, loc.End = d.Span.Start, d.Span.End
+	}
+	return loc
 }
 
 // problem describes what is wrong with a prop value ("a function", "a
 // class", "instance", "symbol"), or "" when it crosses fine or the graph
 // cannot tell.
-func problem(g *graph.View, m *graph.Module, p facts.JSXProp) string {
+func problem(g *graph.Recorder, m *graph.Module, p facts.JSXProp) string {
 	switch p.Problem {
 	case facts.ProblemFunction:
 		if p.Ref.Name != "" {

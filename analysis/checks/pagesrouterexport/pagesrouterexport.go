@@ -22,11 +22,11 @@ Next.js refuses to build a page, layout or route that exports them.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	switch pass.File.Role {
 	case project.RolePage, project.RoleLayout, project.RoleRoute:
 	default:
-		return nil
+		return nil, nil
 	}
 	for _, x := range pass.File.Facts.Exports {
 		if x.TypeOnly || (x.Name != "getServerSideProps" && x.Name != "getStaticProps") {
@@ -37,5 +37,5 @@ func run(pass *analysis.Pass) error {
 			Message: fmt.Sprintf(`%q is not supported in app/.`, x.Name),
 		})
 	}
-	return nil
+	return nil, nil
 }

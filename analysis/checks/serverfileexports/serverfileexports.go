@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 )
@@ -27,10 +26,10 @@ plain objects and arrays.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	f := pass.File.Facts
 	if f.Has(rsc.UseClient) {
-		return nil // conflictingDirectives reports the file
+		return nil, nil // conflictingDirectives reports the file
 	}
 	kind := rsc.NoDirective
 	for _, d := range f.Directives {
@@ -40,14 +39,14 @@ func run(pass *analysis.Pass) error {
 		}
 	}
 	if kind == rsc.NoDirective {
-		return nil
+		return nil, nil
 	}
 	onlyAsync := fmt.Sprintf(`Only async functions are allowed to be exported in a %q file.`, kind.String())
 	mustBeAsync := `Server Actions must be async functions.`
 	if kind == rsc.UseCache {
 		mustBeAsync = `"use cache" functions must be async functions.`
 	}
-	url := checkutil.DocURL(kind)
+	url := kind.DocURL()
 	for _, x := range f.Exports {
 		if x.TypeOnly {
 			continue
@@ -63,7 +62,7 @@ func run(pass *analysis.Pass) error {
 			}
 			d := analysis.Diagnostic{Start: x.NameSpan.Start, End: x.NameSpan.End, Message: mustBeAsync, URL: url}
 			if x.AsyncAt >= 0 {
-				d.Fixes = []analysis.SuggestedFix{{Message: "Make the function async", Edits: []analysis.TextEdit{{Start: x.AsyncAt, End: x.AsyncAt, NewText: "async "}}}}
+				d.Fixes = []analysis.SuggestedFix{{ID: "makeAsync", Message: "Make the function async", Edits: []analysis.TextEdit{{Start: x.AsyncAt, End: x.AsyncAt, NewText: "async "}}}}
 			}
 			pass.Report(d)
 		case x.Kind == facts.ExportClass || x.Value == facts.ValueClass || x.Value == facts.ValueLiteral:
@@ -77,5 +76,5 @@ func run(pass *analysis.Pass) error {
 			}
 		}
 	}
-	return nil
+	return nil, nil
 }

@@ -21,10 +21,10 @@ Component.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	f := pass.File.Facts
 	if !f.Has(rsc.UseClient) || f.Has(rsc.UseServer) || f.Has(rsc.UseCache) {
-		return nil
+		return nil, nil
 	}
 	for _, fn := range pass.Syntax.Funcs {
 		if fn.Inherited || len(fn.Directives) == 0 {
@@ -46,5 +46,5 @@ func run(pass *analysis.Pass) error {
 		}
 		pass.Report(d)
 	}
-	return nil
+	return nil, nil
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/syntax"
@@ -28,8 +27,8 @@ must name a configured cache handler.`,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
-	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Settings.CacheKindsOrNil()...)
+func run(pass *analysis.Pass) (any, error) {
+	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Config.CacheKindsOrNil()...)
 	f := pass.File.Facts
 	for _, d := range f.Directives {
 		if d.Kind == rsc.UseCache && d.CacheKind != "" && !slices.Contains(kinds, d.CacheKind) {
@@ -45,7 +44,7 @@ func run(pass *analysis.Pass) error {
 			forbidden(pass, fn)
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 func reportKind(pass *analysis.Pass, kind string, at facts.Span) {
@@ -70,7 +69,7 @@ func checkOwn(pass *analysis.Pass, fn facts.Func, kinds []string) {
 		if fn.Directive == rsc.UseCache {
 			msg = "It is not allowed to define inline \"use cache\" annotated class instance methods.\nTo define cached functions, use functions, object method properties, or static class methods instead."
 		}
-		pass.Report(analysis.Diagnostic{Start: head.Start, End: head.End, Message: msg, URL: checkutil.DocURL(fn.Directive)})
+		pass.Report(analysis.Diagnostic{Start: head.Start, End: head.End, Message: msg, URL: fn.Directive.DocURL()})
 		return
 	}
 	if !fn.Async && !exportedFromDirectiveFile(pass, fn) { // serverFileExports reports those
@@ -79,8 +78,8 @@ func checkOwn(pass *analysis.Pass, fn facts.Func, kinds []string) {
 			msg = `"use cache" functions must be async functions.`
 		}
 		pass.Report(analysis.Diagnostic{
-			Start: head.Start, End: head.End, Message: msg, URL: checkutil.DocURL(fn.Directive),
-			Fixes: []analysis.SuggestedFix{{Message: "Make the function async", Edits: []analysis.TextEdit{{Start: fn.AsyncAt, End: fn.AsyncAt, NewText: "async "}}}},
+			Start: head.Start, End: head.End, Message: msg, URL: fn.Directive.DocURL(),
+			Fixes: []analysis.SuggestedFix{{ID: "makeAsync", Message: "Make the function async", Edits: []analysis.TextEdit{{Start: fn.AsyncAt, End: fn.AsyncAt, NewText: "async "}}}},
 		})
 	}
 }
@@ -138,7 +137,7 @@ func forbidden(pass *analysis.Pass, fn facts.Func) {
 		}
 		if word != "" {
 			pass.Report(analysis.Diagnostic{
-				Start: int(t.Nodes[n].Start), End: int(t.Nodes[n].End), URL: checkutil.DocURL(fn.Directive),
+				Start: int(t.Nodes[n].Start), End: int(t.Nodes[n].End), URL: fn.Directive.DocURL(),
 				Message: fmt.Sprintf("%s cannot use `%s`.", who, word),
 			})
 			continue

@@ -6,9 +6,10 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/passes/chain"
+	"github.com/rscls/rscls/analysis/passes/environment"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -24,6 +25,8 @@ depends on server-only code, with the chain from the client boundary.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/composition-patterns#keeping-server-only-code-out-of-the-client-environment",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
+	Envs:     []graph.Env{graph.Client},
+	Requires: []*analysis.Analyzer{chain.Analyzer, environment.Analyzer},
 	Run:      run,
 }
 
@@ -32,33 +35,28 @@ func Message(what string) string {
 	return fmt.Sprintf(`You're importing a module that depends on %q into a React Client Component module. This API is only available in Server Components but one of its parents is marked with "use client", so this module is also a Client Component.`, what)
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
-	if !m.In(graph.Client) || m.External {
-		return nil
-	}
 	g := pass.Graph
 	f := m.Facts
+	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
+	env := pass.ResultOf[environment.Analyzer].(*environment.Result)
 	// A module that itself depends on server-only code is fine; the module
 	// that brings it into the client graph is not, unless it is the
 	// 'use client' module itself.
-	if !m.Boundary && checkutil.ServerOnlyReason(g, m, pass.Settings) != "" {
-		return nil
+	if !m.Boundary && env.ServerOnly(m) != "" {
+		return nil, nil
 	}
-	var chain []graph.Step
 	report := func(span facts.Span, msg string) {
-		if chain == nil {
-			chain = g.Chain(m, graph.Client)
-		}
 		pass.Report(analysis.Diagnostic{
 			Start: span.Start, End: span.End,
-			Message: checkutil.WithChain(pass, msg, chain),
-			Related: checkutil.ChainRelated(pass, chain),
+			Message: chains.Message(msg, graph.Client),
+			Related: chains.Related(graph.Client),
 		})
 	}
 	for i := range f.Imports {
 		imp := &f.Imports[i]
-		if sink, named := checkutil.ServerOnlySink(imp, pass.Settings); sink != "" {
+		if sink, named := env.ServerOnlyImport(imp); sink != "" {
 			span := imp.SourceSpan
 			if named != nil {
 				span = named.Span
@@ -70,7 +68,7 @@ func run(pass *analysis.Pass) error {
 		if t == nil || t.ServerRef || t.Boundary {
 			continue
 		}
-		if why := checkutil.ServerOnlyReason(g, t, pass.Settings); why != "" {
+		if why := env.ServerOnly(t); why != "" {
 			what := fmt.Sprintf("%s imports %q", pass.Rel(t.Path), why)
 			if t.External && t.Package != "" {
 				what = fmt.Sprintf("the package %q depends on %q", t.Package, why)
@@ -78,5 +76,5 @@ func run(pass *analysis.Pass) error {
 			report(imp.SourceSpan, Message(why)+" ("+what+".)")
 		}
 	}
-	return nil
+	return nil, nil
 }

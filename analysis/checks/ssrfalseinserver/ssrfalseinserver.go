@@ -4,8 +4,8 @@ package ssrfalseinserver
 
 import (
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/passes/chain"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -19,24 +19,22 @@ Component.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/optimizing/lazy-loading#skipping-ssr",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
+	Envs:     []graph.Env{graph.Server},
+	Requires: []*analysis.Analyzer{chain.Analyzer},
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
-	m := pass.Module
-	if !m.In(graph.Server) || m.External {
-		return nil
-	}
-	for _, d := range m.Facts.Dynamics {
+func run(pass *analysis.Pass) (any, error) {
+	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
+	for _, d := range pass.Module.Facts.Dynamics {
 		if !d.SSRFalse {
 			continue
 		}
-		chain := pass.Graph.Chain(m, graph.Server)
 		pass.Report(analysis.Diagnostic{
 			Start: d.SSRSpan.Start, End: d.SSRSpan.End,
-			Message: checkutil.WithChain(pass, "`ssr: false` is not allowed with `next/dynamic` in Server Components. Please move it into a Client Component.", chain),
-			Related: checkutil.ChainRelated(pass, chain),
+			Message: chains.Message("`ssr: false` is not allowed with `next/dynamic` in Server Components. Please move it into a Client Component.", graph.Server),
+			Related: chains.Related(graph.Server),
 		})
 	}
-	return nil
+	return nil, nil
 }

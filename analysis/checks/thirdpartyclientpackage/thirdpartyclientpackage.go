@@ -6,9 +6,9 @@ import (
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/passes/chain"
 	"github.com/rscls/rscls/analysis/rsc"
 )
 
@@ -26,6 +26,8 @@ own that starts with 'use client'.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/composition-patterns#using-third-party-packages-and-providers",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
+	Envs:     []graph.Env{graph.Server},
+	Requires: []*analysis.Analyzer{chain.Analyzer},
 	Run:      run,
 }
 
@@ -36,12 +38,10 @@ type clientUse struct {
 	span   facts.Span
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
-	if !m.In(graph.Server) || m.External {
-		return nil
-	}
 	g := pass.Graph
+	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
 	for i := range m.Facts.Imports {
 		imp := &m.Facts.Imports[i]
 		if imp.TypeOnly {
@@ -55,7 +55,6 @@ func run(pass *analysis.Pass) error {
 		if use == nil {
 			continue
 		}
-		chain := g.Chain(m, graph.Server)
 		msg := fmt.Sprintf(`The package %q uses %s, which only works in Client Components, but it is not marked with "use client" and is imported from a Server Component module here. Import it from a Client Component module instead, or re-export it from a file of your own that starts with "use client".`, t.Package, use.api)
 		related := []analysis.RelatedInformation{{
 			Location: analysis.Location{Path: use.module.Path, Start: use.span.Start, End: use.span.End},
@@ -63,17 +62,17 @@ func run(pass *analysis.Pass) error {
 		}}
 		pass.Report(analysis.Diagnostic{
 			Start: imp.SourceSpan.Start, End: imp.SourceSpan.End,
-			Message: checkutil.WithChain(pass, msg, chain),
-			Related: append(related, checkutil.ChainRelated(pass, chain)...),
+			Message: chains.Message(msg, graph.Server),
+			Related: append(related, chains.Related(graph.Server)...),
 		})
 	}
-	return nil
+	return nil, nil
 }
 
 // findClientUse searches the package's server-graph modules reachable from
 // entry for a client-only API that runs on the server: at load time, or
 // while rendering an export the server uses.
-func findClientUse(g *graph.View, entry *graph.Module) *clientUse {
+func findClientUse(g *graph.Recorder, entry *graph.Module) *clientUse {
 	seen := map[*graph.Module]bool{}
 	queue := []*graph.Module{entry}
 	for len(queue) > 0 {

@@ -7,12 +7,12 @@ import (
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
-	"github.com/rscls/rscls/analysis/checks/checkutil"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -27,28 +27,29 @@ Fewer boundaries make the server/client split easier to follow.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityHint,
+	Tags:     analysis.TagUnnecessary,
 	Run:      run,
 }
 
-func run(pass *analysis.Pass) error {
+func run(pass *analysis.Pass) (any, error) {
 	m := pass.Module
 	g := pass.Graph
-	if !m.Boundary || m.External || m.Role != project.RoleNone {
-		return nil
+	if !m.Boundary || m.Role != project.RoleNone {
+		return nil, nil
 	}
 	if g.BoundaryImporter(m).From != nil || len(g.Importers(m, graph.Client)) == 0 {
-		return nil // Server Components import it, or nothing does
+		return nil, nil // Server Components import it, or nothing does
 	}
 	if usesClientAPIs(m.Facts) || wrapsPackage(g, m) {
-		return nil
+		return nil, nil
 	}
 	for _, d := range m.Facts.Directives {
 		if d.Kind != rsc.UseClient {
 			continue
 		}
-		fix := analysis.SuggestedFix{Message: `Remove "use client"`, NeedsReview: true}
+		fix := analysis.SuggestedFix{ID: "removeDirective", Message: `Remove "use client"`, NeedsReview: true}
 		if src, err := pass.ReadFile(m.Path); err == nil && d.Stmt.End <= len(src) {
-			fix.Edits = []analysis.TextEdit{checkutil.DeleteStatement(src, d.Stmt)}
+			fix.Edits = []analysis.TextEdit{textedit.DeleteStatement(src, d.Stmt)}
 		}
 		diag := analysis.Diagnostic{
 			Start: d.Span.Start, End: d.Span.End,
@@ -58,9 +59,9 @@ func run(pass *analysis.Pass) error {
 			diag.Fixes = []analysis.SuggestedFix{fix}
 		}
 		pass.Report(diag)
-		return nil
+		return nil, nil
 	}
-	return nil
+	return nil, nil
 }
 
 // wrapsPackage reports whether the module imports a third-party package
@@ -68,7 +69,7 @@ func run(pass *analysis.Pass) error {
 // package's components is the usual way to use them from Server
 // Components, and the package may need the client for reasons the
 // graph cannot see.
-func wrapsPackage(g *graph.View, m *graph.Module) bool {
+func wrapsPackage(g *graph.Recorder, m *graph.Module) bool {
 	for i, imp := range m.Facts.Imports {
 		if imp.TypeOnly || strings.HasPrefix(imp.Source, ".") || isFramework(imp.Source) {
 			continue

@@ -100,7 +100,7 @@ export function buildVsix(stageRoot) {
     log(`RSCLS_E2E_SERVER: packaging ${substitute} as the bundled server instead of building rscls`);
     cpSync(substitute, exe);
   } else {
-    run(process.env.GO || 'go', ['build', '-trimpath', '-o', exe, './cmd/lsp'], { cwd: repoDir });
+    run(process.env.GO || 'go', ['build', '-trimpath', '-o', exe, './cmd/lsp/rscls'], { cwd: repoDir });
   }
   run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: stage });
   run('npm', ['run', 'package', '--silent'], { cwd: stage });

@@ -4,7 +4,7 @@
 /**
  * The title of the contributes.configuration entry that holds the server's
  * keys. The entry is generated from the Go settings (go test
- * ./analysis/suite -update) under the same title.
+ * ./internal/gen -update) under the same title.
  */
 export const SERVER_SETTINGS_TITLE = 'Server settings';
 

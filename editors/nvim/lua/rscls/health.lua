@@ -40,7 +40,7 @@ function M.check()
     local exe = vim.fn.exepath(cmd)
     if exe == '' then
       r.error(cmd .. ' is not executable', {
-        'Build it with `go build -o rscls ./cmd/lsp` and put it on PATH',
+        'Build it with `go build -o rscls ./cmd/lsp/rscls` and put it on PATH',
         'or set RSCLS_PATH, or cmd in vim.lsp.config / setup{}',
       })
     else

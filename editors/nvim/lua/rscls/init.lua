@@ -105,7 +105,7 @@ function M.attach(bufnr, config)
   local cmd = config.cmd
   if type(cmd) == 'table' and vim.fn.executable(cmd[1]) == 0 then
     warn_once(string.format(
-      'rscls: %s is not executable. Build it with `go build -o rscls ./cmd/lsp` and put it on PATH, '
+      'rscls: %s is not executable. Build it with `go build -o rscls ./cmd/lsp/rscls` and put it on PATH, '
         .. 'or set RSCLS_PATH or cmd in setup{}.',
       cmd[1]
     ))

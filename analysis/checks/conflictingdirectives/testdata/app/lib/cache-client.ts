@@ -1,4 +1,5 @@
 'use cache'
-'use client' // want `It's not possible to have both "use client" and "use cache" directives in the same file.`
+// want +1 `It's not possible to have both "use client" and "use cache" directives in the same file.`
+'use client'
 
 export async function g() {}

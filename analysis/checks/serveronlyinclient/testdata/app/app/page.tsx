@@ -1,4 +1,4 @@
-import { Profile } from '../components/profile'
+import { Profile } from '../components/profile' // want env:"server"
 import { Settings } from '../components/settings'
 import { getUser } from '../lib/db'
 

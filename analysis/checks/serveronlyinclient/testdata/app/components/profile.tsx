@@ -1,4 +1,4 @@
-'use client'
+'use client' // want env:"client"
 import { cookies } from 'next/headers' // want `You're importing a module that depends on "next/headers" into a React Client Component module.`
 import { revalidatePath, unstable_cache } from 'next/cache' // want `depends on "revalidatePath"`
 import { formatName } from '../lib/format'

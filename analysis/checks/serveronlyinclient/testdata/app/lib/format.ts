@@ -1,3 +1,3 @@
-export function formatName(n: string) {
+export function formatName(n: string) { // want env:"client|shared"
   return n.toUpperCase()
 }

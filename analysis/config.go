@@ -1,0 +1,281 @@
+package analysis
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Config is the engine's part of the user's settings: which rules report
+// at which severity, the extra modules the checks know about, and what to
+// leave out. Its keys are read from rscls.json at a project's root and,
+// through the language server, from initializationOptions and
+// workspace/didChangeConfiguration.
+type Config struct {
+	// Rules sets the severity of a rule by name: "error", "warning", "info", "hint" or "off".
+	Rules map[string]string `json:"rules,omitempty"`
+	// ClientOnlyModules are extra module names that must not be imported from the server graph.
+	ClientOnlyModules []string `json:"clientOnlyModules,omitempty"`
+	// ServerOnlyModules are extra module names that must not be imported from the client graph.
+	ServerOnlyModules []string `json:"serverOnlyModules,omitempty"`
+	// CacheKinds are extra 'use cache: kind' names configured as cacheHandlers.
+	CacheKinds []string `json:"cacheKinds,omitempty"`
+	// Ignore lists path patterns (relative to the project root, * and ** wildcards) to leave out.
+	Ignore []string `json:"ignore,omitempty"`
+}
+
+// SettingDoc documents one settings key; it feeds the README and the VS
+// Code extension's contributed configuration.
+type SettingDoc struct {
+	Key     string
+	Type    string // JSON schema type: "object", "array", "integer", "boolean", "string"
+	Default any
+	Doc     string
+}
+
+// ConfigDocs lists every key of Config.
+var ConfigDocs = []SettingDoc{
+	{"rules", "object", map[string]string{}, `Severity by rule name: "error", "warning", "info", "hint" or "off".`},
+	{"clientOnlyModules", "array", []string{}, "Extra modules that must not be imported from Server Components."},
+	{"serverOnlyModules", "array", []string{}, "Extra modules that must not be imported from Client Components."},
+	{"cacheKinds", "array", []string{}, `Extra cache kinds for 'use cache: kind' (the keys of cacheHandlers in next.config).`},
+	{"ignore", "array", []string{}, "Path patterns, relative to the project root, to leave out of the analysis."},
+}
+
+// A SettingsSection holds the keys of a settings document that belong to
+// a driver rather than to the engine, such as the language server's
+// diagnosticsDelay. A document is one JSON object, checked strictly, so
+// whoever reads one must know all its keys: ParseConfig decodes a
+// section's keys into it. A section is a pointer to a struct whose fields
+// carry json tags.
+type SettingsSection interface {
+	// SettingsProblems lists what is wrong with the decoded values.
+	SettingsProblems() []string
+}
+
+// ParseConfig reads a settings document strictly: unknown keys, unknown
+// rule names and unknown severities are errors that name the offending
+// key. Keys that belong to one of sections are decoded into it and
+// checked by it.
+func ParseConfig(data []byte, known []*Analyzer, sections ...SettingsSection) (*Config, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return nil, describeJSONError(data, err)
+	}
+	var c Config
+	if err := decodeSections(raw, append([]any{&c}, anys(sections)...)); err != nil {
+		return nil, describeJSONError(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("unexpected content after the settings object")
+	}
+	bad := c.problems(known)
+	for _, s := range sections {
+		bad = append(bad, s.SettingsProblems()...)
+	}
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return nil, errors.New(strings.Join(bad, "; "))
+	}
+	return &c, nil
+}
+
+func anys(sections []SettingsSection) []any {
+	out := make([]any, len(sections))
+	for i, s := range sections {
+		out[i] = s
+	}
+	return out
+}
+
+// decodeSections decodes a document into the targets, each key into the
+// first target that has a field for it, as encoding/json would decode it
+// into one struct holding all their fields: the first error in document
+// order is returned, and a key no target has is an unknown field.
+func decodeSections(doc json.RawMessage, targets []any) error {
+	if t := bytes.TrimLeft(doc, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		// Not an object: the error (or, for null, nothing) is the first
+		// target's.
+		return strict(doc, targets[0])
+	}
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.Token() // {
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return err
+		}
+		name, _ := json.Marshal(key)
+		one := append(append(append(append([]byte("{"), name...), ':'), value...), '}')
+		var unknown error
+		for _, t := range targets {
+			err := strict(one, t)
+			if err != nil && strings.HasPrefix(err.Error(), "json: unknown field ") {
+				unknown = err
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			unknown = nil
+			break
+		}
+		if unknown != nil {
+			return unknown
+		}
+	}
+	return nil
+}
+
+func strict(doc []byte, target any) error {
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.DisallowUnknownFields()
+	return dec.Decode(target)
+}
+
+// Validate checks rule names and severities against the known analyzers.
+func (c *Config) Validate(known []*Analyzer) error {
+	bad := c.problems(known)
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return errors.New(strings.Join(bad, "; "))
+	}
+	return nil
+}
+
+func (c *Config) problems(known []*Analyzer) []string {
+	names := map[string]bool{}
+	for _, a := range known {
+		names[a.Name] = true
+	}
+	var bad []string
+	for rule, sev := range c.Rules {
+		if !names[rule] {
+			bad = append(bad, fmt.Sprintf("unknown rule %q in \"rules\"%s", rule, suggest(rule, known)))
+			continue
+		}
+		if _, ok := ParseSeverity(sev); !ok {
+			bad = append(bad, fmt.Sprintf("rule %q: unknown severity %q (want error, warning, info, hint or off)", rule, sev))
+		}
+	}
+	return bad
+}
+
+func suggest(rule string, known []*Analyzer) string {
+	for _, a := range known {
+		if strings.EqualFold(a.Name, rule) || strings.EqualFold(strings.ReplaceAll(rule, "-", ""), a.Name) {
+			return fmt.Sprintf(" (did you mean %q?)", a.Name)
+		}
+	}
+	return ""
+}
+
+func describeJSONError(data []byte, err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return errors.New("unexpected end of file: an object or array is not closed")
+	}
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		line, col := lineCol(data, int(syn.Offset))
+		return fmt.Errorf("line %d, column %d: %v", line, col, err)
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		return fmt.Errorf("%q must be %s, not %s", typ.Field, typeName(typ.Type.Kind().String()), typ.Value)
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return fmt.Errorf("unknown key %s", f)
+	}
+	return errors.New(strings.TrimPrefix(msg, "json: "))
+}
+
+func typeName(kind string) string {
+	switch kind {
+	case "map", "struct":
+		return "an object"
+	case "slice":
+		return "an array"
+	case "ptr", "int":
+		return "a number"
+	}
+	return "a " + kind
+}
+
+func lineCol(data []byte, off int) (int, int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	col := off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+// Merge returns c with the keys set in over replacing its own.
+func (c *Config) Merge(over *Config) *Config {
+	out := *c
+	if over == nil {
+		return &out
+	}
+	if over.Rules != nil {
+		out.Rules = map[string]string{}
+		for k, v := range c.Rules {
+			out.Rules[k] = v
+		}
+		for k, v := range over.Rules {
+			out.Rules[k] = v
+		}
+	}
+	if over.ClientOnlyModules != nil {
+		out.ClientOnlyModules = append(append([]string(nil), c.ClientOnlyModules...), over.ClientOnlyModules...)
+	}
+	if over.ServerOnlyModules != nil {
+		out.ServerOnlyModules = append(append([]string(nil), c.ServerOnlyModules...), over.ServerOnlyModules...)
+	}
+	if over.CacheKinds != nil {
+		out.CacheKinds = append(append([]string(nil), c.CacheKinds...), over.CacheKinds...)
+	}
+	if over.Ignore != nil {
+		out.Ignore = append(append([]string(nil), c.Ignore...), over.Ignore...)
+	}
+	return &out
+}
+
+// SeverityOf returns the severity of analyzer a under this configuration.
+func (c *Config) SeverityOf(a *Analyzer) Severity {
+	if c != nil {
+		if v, ok := c.Rules[a.Name]; ok {
+			if sev, ok := ParseSeverity(v); ok {
+				return sev
+			}
+		}
+	}
+	return a.Severity
+}
+
+// CacheKindsOrNil returns the configured extra cache kinds.
+func (c *Config) CacheKindsOrNil() []string {
+	if c == nil {
+		return nil
+	}
+	return c.CacheKinds
+}
+
+// ClientOnlyModulesOrNil returns the configured extra client-only modules.
+func (c *Config) ClientOnlyModulesOrNil() []string {
+	if c == nil {
+		return nil
+	}
+	return c.ClientOnlyModules
+}
