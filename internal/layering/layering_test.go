@@ -77,7 +77,7 @@ var layers = []struct {
 	{"internal/nextfixtures", nil},
 	// The oracle of compiler verdicts: cases, verdicts and wants; its test
 	// runs the engine like rscls check.
-	{"internal/oracle", []string{"golang.org/x/tools/txtar"}},
+	{"internal/oracle", []string{"analysis", "golang.org/x/tools/txtar"}},
 	{"internal/layering", nil},
 	// The binary wires everything together.
 	{"cmd/...", []string{"cmd/lsp", "analysis/...", "protocol", "internal/...", "go.lsp.dev/..."}},
