@@ -79,6 +79,21 @@ func FirstError(output, caseDir string) string {
 					return rel(m[1]) + ":" + m[2] + ":" + m[3] + ": Type " + m[4]
 				}
 			}
+		case strings.HasPrefix(line, "⨯ Invalid segment configuration export detected"):
+			// The build stops after collecting page data; the reason, when
+			// Next.js gives one, is the config it could not read, printed
+			// earlier while compiling (a warning until then).
+			for j, l := range lines[:i] {
+				l = strings.TrimSpace(l)
+				if rest, ok := strings.CutPrefix(l, "⨯ Next.js can't recognize the exported `config` field"); ok {
+					msg := "Next.js can't recognize the exported `config` field" + rest
+					if j+1 < i {
+						msg += " " + strings.TrimSpace(lines[j+1])
+					}
+					return msg
+				}
+			}
+			return "Invalid segment configuration export detected."
 		case line == "> Build error occurred":
 			for _, l := range lines[i+1:] {
 				l = strings.TrimSpace(l)

@@ -20,6 +20,10 @@ func TestFirstError(t *testing.T) {
 			`components/widget.tsx: 'server-only' cannot be imported from a Client Component module. It should only be used from a Server Component.`},
 		{"collect", "   Collecting page data ...\n[Error: Failed to collect configuration for /] {\n  [cause]: TypeError: (0 , e.createContext) is not a function\n      at 9437 (.next/server/app/page.js:2:8957)\n}\n> Build error occurred\n[Error: Failed to collect page data for /] { type: 'Error' }\n",
 			`Failed to collect configuration for /: TypeError: (0 , e.createContext) is not a function`},
+		{"unreadable segment config", "   Creating an optimized production build ...\n \u2a2f Next.js can't recognize the exported `config` field in route \"/page\":\nUnsupported node type \"BinaryExpression\" at \"revalidate\".\nRead More - https://nextjs.org/docs/messages/invalid-page-config\n \u2713 Compiled successfully in 17.2s\n   Collecting page data ...\n \u2a2f Invalid segment configuration export detected. This can cause unexpected behavior from the configs not being applied. You should see the relevant failures in the logs above. Please fix them to continue.\n",
+			"Next.js can't recognize the exported `config` field in route \"/page\": Unsupported node type \"BinaryExpression\" at \"revalidate\"."},
+		{"invalid segment config", "  Collecting page data using 1 worker ...\n\u2a2f Invalid segment configuration export detected. This can cause unexpected behavior from the configs not being applied.\n",
+			"Invalid segment configuration export detected."},
 		{"harness", "npm ERR! something\n", ""},
 	}
 	for _, tt := range tests {
