@@ -76,12 +76,16 @@ var layers = []struct {
 	// Test support may use anything but the command.
 	{"internal/test/...", []string{"analysis/...", "protocol", "internal/...", "go.lsp.dev/...", "golang.org/x/tools/..."}},
 	{"internal/nextfixtures", nil},
+	// The oracle of compiler verdicts: cases, verdicts and wants; its test
+	// runs the engine like rscls check.
+	{"internal/oracle", []string{"analysis", "golang.org/x/tools/txtar"}},
 	{"internal/layering", nil},
 	// The binary wires everything together.
 	{"cmd/...", []string{"cmd/lsp", "analysis/...", "protocol", "internal/...", "go.lsp.dev/...", "golang.org/x/term", "golang.org/x/sys/..."}},
 	{"editors/...", nil},
-	// Maintainers' tools run the binary; they import nothing of the module.
-	{"scripts/...", nil},
+	// Maintainers' tools run the binary and next build; of the module they
+	// use only the oracle's case and verdict files.
+	{"scripts/...", []string{"internal/oracle"}},
 }
 
 // osFree lists the packages that must not touch the operating system:
