@@ -192,6 +192,14 @@ func (r *Resolver) resolve(dir, specifier string, q request) Result {
 		}
 		return res
 	case spec[0] == '#':
+		// TypeScript, and Next.js after it, apply tsconfig paths to any
+		// non-relative specifier before package.json "imports":
+		// `"#/*": ["./*"]` is a common alias.
+		if cfg := r.tsconfigForDir(dir); cfg != nil && cfg.Err == nil {
+			if res, _ := r.resolvePaths(cfg, spec, q); res.Kind != NotFound {
+				return res
+			}
+		}
 		return r.resolveImports(dir, spec, q)
 	}
 	return r.resolveBare(dir, spec, q, true)

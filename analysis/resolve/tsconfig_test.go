@@ -80,6 +80,29 @@ func TestPathsAndBaseURL(t *testing.T) {
 	}
 }
 
+// A "#" alias in tsconfig paths wins over package.json "imports", as in
+// TypeScript; specifiers it does not match still go to "imports".
+func TestHashPaths(t *testing.T) {
+	fsys := vfs.MapFS{
+		"/app/tsconfig.json":       `{"compilerOptions": {"paths": {"#/*": ["./*"], "#shared": ["./lib/shared.ts"]}}}`,
+		"/app/package.json":        `{"name": "app", "imports": {"#env": "./lib/env.ts", "#shared": "./lib/other.ts"}}`,
+		"/app/app/page.tsx":        ``,
+		"/app/ui/button.tsx":       ``,
+		"/app/lib/env.ts":          ``,
+		"/app/lib/shared.ts":       ``,
+		"/app/lib/other.ts":        ``,
+		"/app/node_modules/x/a.js": ``,
+	}
+	r := New(fsys, Options{})
+	from := "/app/app/page.tsx"
+	runCases(t, r, []resolveCase{
+		{name: "hash alias", from: from, spec: "#/ui/button", kind: File, path: "/app/ui/button.tsx"},
+		{name: "paths before imports", from: from, spec: "#shared", kind: File, path: "/app/lib/shared.ts"},
+		{name: "imports when paths do not match", from: from, spec: "#env", kind: File, path: "/app/lib/env.ts"},
+		{name: "neither", from: from, spec: "#nope", kind: NotFound, reason: "#nope"},
+	})
+}
+
 // TestExtends covers every form of "extends" and how options merge.
 func TestExtends(t *testing.T) {
 	fsys := vfs.MapFS{
