@@ -68,6 +68,19 @@ FUZZ_TARGETS = \
 fuzz:
 	GO="$(GO)" FUZZTIME="$(FUZZTIME)" scripts/fuzz.sh $(FUZZ_TARGETS)
 
+# The oracle (testdata/oracle/README.md): builds every case with the real
+# `next build` (Next.js 15.5 webpack, 16 Turbopack, 16 --webpack), installed
+# from npm into RSCLS_ORACLE_CACHE (default ~/.cache/rscls-oracle), and
+# records each verdict beside its case. One build at a time; hours for all.
+#   make oracle CASES=erased-import-type,barrel-type-only
+#   make oracle MISSING=1        (only the cases without a verdict)
+.PHONY: oracle
+CASES ?=
+CONFIGS ?=
+MISSING ?=
+oracle:
+	$(GO) run ./scripts/oracle -dir testdata/oracle -cases "$(CASES)" -configs "$(CONFIGS)" $(if $(MISSING),-missing)
+
 # rscls check on a folder of real app checkouts (kept outside the
 # repository), as a Markdown table: docs/real-apps.md.
 #   make realapps APPS=/path/to/checkouts

@@ -1,0 +1,30 @@
+package oracle
+
+import "testing"
+
+// The outputs below are trimmed from real builds of the cases.
+func TestFirstError(t *testing.T) {
+	const dir = "/cache/next15/cases/c"
+	tests := []struct{ name, output, want string }{
+		{"webpack", "   Creating an optimized production build ...\nFailed to compile.\n\n./lib/secret.ts\nError:   \x1b[31mx\x1b[0m You're importing a component that needs \"server-only\".\n  |\n   ,-[\x1b[36;1;4m/cache/next15/cases/c/lib/secret.ts\x1b[0m:1:1]\n 1 | import 'server-only'\n   `----\n\nImport trace for requested module:\n./lib/secret.ts\n\n> Build failed because of webpack errors\n",
+			`lib/secret.ts:1:1: You're importing a component that needs "server-only".`},
+		{"turbopack", "> Build error occurred\nError: Turbopack build failed with 1 error:\n./cases/c/lib/session.ts:1:1\nError: You're importing a module that depends on \"next/headers\" into a React Client Component module.\n    Learn more: https://nextjs.org\n",
+			`lib/session.ts:1:1: You're importing a module that depends on "next/headers" into a React Client Component module.`},
+		{"prerender", "   Generating static pages (0/4) ...\nError occurred prerendering page \"/\". Read more: https://nextjs.org/docs/messages/prerender-error\nReferenceError: window is not defined\n    at d (.next/server/app/page.js:1:2)\nExport encountered an error on /page: /, exiting the build.\n",
+			`prerendering /: ReferenceError: window is not defined`},
+		{"type error", "Failed to compile.\n\n./app/page.tsx:3:7\nType error: Type 'string' is not assignable to type 'number'.\n",
+			`app/page.tsx:3:7: Type error: Type 'string' is not assignable to type 'number'.`},
+		{"tsc", "  Running TypeScript ...\n.next/types/app/page.ts(14,13): error TS2344: Type 'X' does not satisfy the constraint.\n  Property 'toHTML' is incompatible.\nFailed to type check.\n",
+			`.next/types/app/page.ts:14:13: Type error TS2344: Type 'X' does not satisfy the constraint.`},
+		{"package error", "Failed to compile.\n\n./components/widget.tsx\n'server-only' cannot be imported from a Client Component module. It should only be used from a Server Component.\nThe error was caused by importing '@acme/auth/index.js' in './components/widget.tsx'.\n\nImport trace for requested module:\n  ./components/widget.tsx\n",
+			`components/widget.tsx: 'server-only' cannot be imported from a Client Component module. It should only be used from a Server Component.`},
+		{"collect", "   Collecting page data ...\n[Error: Failed to collect configuration for /] {\n  [cause]: TypeError: (0 , e.createContext) is not a function\n      at 9437 (.next/server/app/page.js:2:8957)\n}\n> Build error occurred\n[Error: Failed to collect page data for /] { type: 'Error' }\n",
+			`Failed to collect configuration for /: TypeError: (0 , e.createContext) is not a function`},
+		{"harness", "npm ERR! something\n", ""},
+	}
+	for _, tt := range tests {
+		if got := FirstError(tt.output, dir); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
