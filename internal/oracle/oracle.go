@@ -15,7 +15,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/rscls/rscls/internal/txtar"
+	"golang.org/x/tools/txtar"
 )
 
 // Config is one way of building a case.
@@ -72,7 +72,8 @@ func LoadCase(file string) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	comment, files := txtar.Parse(string(data))
+	ar := txtar.Parse(data)
+	comment, files := string(ar.Comment), ar.Files
 	c := &Case{Name: strings.TrimSuffix(filepath.Base(file), ".txtar"), Path: file, Comment: comment, Files: files}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no files", file)
@@ -114,7 +115,7 @@ func (c *Case) Materialise(dir string) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, []byte(f.Data), 0o644); err != nil {
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			return err
 		}
 	}

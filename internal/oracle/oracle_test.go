@@ -154,7 +154,7 @@ func runRscls(t *testing.T, c *Case) ([]finding, []Want) {
 		if strings.HasPrefix(f.Name, "node_modules/") || strings.Contains(f.Name, "/node_modules/") {
 			continue // rscls reports nothing inside installed packages
 		}
-		ws, err := ParseWants(f.Name, f.Data)
+		ws, err := ParseWants(f.Name, string(f.Data))
 		if err != nil {
 			t.Fatal(err)
 		}
