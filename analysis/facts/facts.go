@@ -47,6 +47,11 @@ type ImportName struct {
 	Local    string // the local binding ("" for re-exports)
 	Exported string // for re-exports: the name this module exports it as
 	TypeOnly bool
+	// ValueUse is set when the local binding is read as a value somewhere
+	// (a call, JSX, an export { x }, typeof x in an expression), not only
+	// in types. TypeScript and SWC elide an import none of whose bindings
+	// is; whether they do is the graph's decision (see graph.Load).
+	ValueUse bool
 	Span     Span
 }
 

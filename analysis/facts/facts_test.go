@@ -449,3 +449,55 @@ func TestBrokenInputStillYieldsFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestImportValueUse: a binding counts as used when some code reads it at
+// run time; names in types (annotations, aliases, interfaces, typeof x
+// and ns.T in a type) and type-only exports do not count.
+func TestImportValueUse(t *testing.T) {
+	src := `
+import { called, jsx, shorthand, exported, typeofValue, member, unused } from './a'
+import { annotation, alias, iface, query, nested, typeExport, inlineTypeExport, generic, satisfied, implemented } from './b'
+import Default, * as ns from './c'
+called()
+const el = <jsx.Item />
+const obj = { shorthand }
+export { exported }
+const k = typeof typeofValue
+member.x = 1
+let a: annotation
+type T = alias
+interface I { f: iface }
+type Q = typeof query
+let n: nested.Inner
+export type { typeExport }
+export { type inlineTypeExport }
+const g = f<generic>()
+const s = {} satisfies satisfied
+class C implements implemented {}
+declare const d: typeof Default
+`
+	tree := syntax.MustParse([]byte(src), syntax.TSX)
+	f, _ := Extract(tree)
+	var used, unused []string
+	for _, imp := range f.Imports {
+		for _, n := range imp.Names {
+			if n.ValueUse {
+				used = append(used, n.Local)
+			} else {
+				unused = append(unused, n.Local)
+			}
+		}
+	}
+	if got, want := strings.Join(used, " "), "called jsx shorthand exported typeofValue member"; got != want {
+		t.Errorf("used as values: %s\nwant: %s", got, want)
+	}
+	if got, want := strings.Join(unused, " "), "unused annotation alias iface query nested typeExport inlineTypeExport generic satisfied implemented Default ns"; got != want {
+		t.Errorf("not used as values: %s\nwant: %s", got, want)
+	}
+}
+
+func TestBrowserGlobalInTypeIsNoUse(t *testing.T) {
+	check(t, "let w: typeof window | undefined\ntype D = typeof document\nexport const x = window.innerWidth\n", `
+		global window module
+	`, "global")
+}

@@ -19,7 +19,8 @@ func (e *extractor) uses() {
 		e.dl.Check()
 		switch e.nodes[i].Kind {
 		case syntax.KindIdentifier, syntax.KindShorthandPropertyIdentifier:
-			if !e.isBind[i] && e.isReference(i) {
+			// A name in a type reads nothing at run time.
+			if !e.isBind[i] && !e.inType[i] && e.isReference(i) {
 				e.reference(i)
 			}
 		case syntax.KindUnaryExpression:
@@ -78,6 +79,9 @@ func (e *extractor) reference(i int) {
 			mb := &e.f.Bindings[m]
 			e.addRef(e.stmtOf[i], mb.Stmt)
 			if mb.Kind == BindImport && mb.Import >= 0 {
+				if !e.typeOnlyExport(i) {
+					e.f.Imports[mb.Import].Names[mb.ImportName].ValueUse = true
+				}
 				e.namedAPIUse(i, mb)
 			}
 		}
@@ -90,6 +94,26 @@ func (e *extractor) reference(i int) {
 		}
 		e.globalCands = append(e.globalCands, globalCand{name, i})
 	}
+}
+
+// typeOnlyExport reports whether identifier i is the name of an
+// `export type { x }` or `export { type x }` specifier, which TypeScript
+// erases. A plain `export { x }` keeps the import it names: a
+// single-file compiler cannot tell that x is only a type.
+func (e *extractor) typeOnlyExport(i int) bool {
+	spec := e.parent(i)
+	if e.kind(spec) != syntax.KindExportSpecifier {
+		return false
+	}
+	if e.t.HasToken(spec, syntax.TokType) {
+		return true
+	}
+	for p := e.parent(spec); p >= 0; p = e.parent(p) {
+		if e.kind(p) == syntax.KindExportStatement {
+			return e.t.HasToken(p, syntax.TokType)
+		}
+	}
+	return false
 }
 
 // namedAPIUse records a use of a named import from a module the API lists
