@@ -297,3 +297,26 @@ func TestTSConfigDiscovery(t *testing.T) {
 		{name: "string target accepted", from: "/wrong/x.ts", spec: "a/k", kind: File, path: "/wrong/b/k.ts"},
 	})
 }
+
+// TestVerbatimModuleSyntax: the option is inherited through "extends",
+// overridden by the extending file, and reset by null.
+func TestVerbatimModuleSyntax(t *testing.T) {
+	fsys := vfs.MapFS{
+		"/r/base.json":       `{"compilerOptions": {"verbatimModuleSyntax": true}}`,
+		"/r/a/tsconfig.json": `{"extends": "../base.json"}`,
+		"/r/b/tsconfig.json": `{"extends": "../base.json", "compilerOptions": {"verbatimModuleSyntax": false}}`,
+		"/r/c/tsconfig.json": `{"extends": "../base.json", "compilerOptions": {"verbatimModuleSyntax": null}}`,
+		"/r/d/tsconfig.json": `{"compilerOptions": {"strict": true}}`,
+		"/r/e/jsconfig.json": `{"compilerOptions": {"verbatimModuleSyntax": true}}`,
+	}
+	r := New(fsys, Options{})
+	for dir, want := range map[string]bool{"a": true, "b": false, "c": false, "d": false, "e": true} {
+		cfg := r.TSConfigFor("/r/" + dir + "/x.ts")
+		if cfg == nil {
+			t.Fatalf("%s: no tsconfig", dir)
+		}
+		if cfg.VerbatimModuleSyntax != want {
+			t.Errorf("%s: VerbatimModuleSyntax = %v, want %v", dir, cfg.VerbatimModuleSyntax, want)
+		}
+	}
+}
