@@ -75,16 +75,16 @@ var layers = []struct {
 	// Test support may use anything but the command.
 	{"internal/test/...", []string{"analysis/...", "protocol", "internal/...", "go.lsp.dev/...", "golang.org/x/tools/..."}},
 	{"internal/nextfixtures", nil},
-	// The oracle's cases and verdicts: what its test and its recorder share.
+	// The oracle of compiler verdicts: cases, verdicts and wants; its test
+	// runs the engine like rscls check.
 	{"internal/oracle", []string{"analysis", "golang.org/x/tools/txtar"}},
 	{"internal/layering", nil},
 	// The binary wires everything together.
 	{"cmd/...", []string{"cmd/lsp", "analysis/...", "protocol", "internal/...", "go.lsp.dev/..."}},
 	{"editors/...", nil},
-	// Maintainers' tools run the binary; they import nothing of the module
-	// but the oracle's case format, which the oracle's recorder writes.
-	{"scripts/oracle", []string{"internal/oracle"}},
-	{"scripts/...", nil},
+	// Maintainers' tools run the binary and next build; of the module they
+	// use only the oracle's case and verdict files.
+	{"scripts/...", []string{"internal/oracle"}},
 }
 
 // osFree lists the packages that must not touch the operating system:

@@ -72,8 +72,8 @@ func LoadCase(file string) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	ar := txtar.Parse(data)
-	comment, files := string(ar.Comment), ar.Files
+	a := txtar.Parse(data)
+	comment, files := string(a.Comment), a.Files
 	c := &Case{Name: strings.TrimSuffix(filepath.Base(file), ".txtar"), Path: file, Comment: comment, Files: files}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no files", file)
