@@ -21,8 +21,9 @@ const (
 	// `type`, or one none of whose bindings is read as a value.
 	Erased
 	// TurbopackOnly: webpack elides the import, Turbopack loads the module.
-	// Under verbatimModuleSyntax, an import whose every specifier is an
-	// inline `type` stays as `import {} from 'x'` with Turbopack.
+	// Turbopack honours verbatimModuleSyntax: an import it would otherwise
+	// erase stays, as `import {} from 'x'` when every specifier is an
+	// inline `type`. webpack ignores the option.
 	TurbopackOnly
 )
 
@@ -55,8 +56,8 @@ func Elides(path string) bool {
 }
 
 // loads decides, per import of a file, what the bundlers load. verbatim
-// is the file's tsconfig verbatimModuleSyntax, under which value imports
-// are kept as written; a statement marked `import type` is always erased.
+// is the file's tsconfig verbatimModuleSyntax, under which Turbopack keeps
+// imports as written; a statement marked `import type` is always erased.
 func loads(path string, f *facts.File, verbatim bool) []Load {
 	if !Elides(path) || len(f.Imports) == 0 {
 		return nil
@@ -86,10 +87,9 @@ func load(imp *facts.Import, verbatim bool) Load {
 	if len(imp.Names) == 0 || imp.Kind == facts.ImportExportAll {
 		return Loaded // import './x', export * from './x'
 	}
-	allTypes, used := true, false
+	used := false
 	for _, n := range imp.Names {
 		if !n.TypeOnly {
-			allTypes = false
 			// A re-export's names are exports of this module, values for
 			// all a single-file compiler knows.
 			if n.ValueUse || imp.Kind == facts.ImportReExport {
@@ -98,25 +98,25 @@ func load(imp *facts.Import, verbatim bool) Load {
 		}
 	}
 	switch {
-	case allTypes && verbatim:
-		return TurbopackOnly
-	case allTypes:
-		return Erased
-	case used || verbatim:
+	case used:
 		return Loaded
+	case verbatim:
+		// webpack elides it all the same (oracle: verbatim-inline-type,
+		// verbatim-unused-value-import).
+		return TurbopackOnly
 	}
 	return Erased
 }
 
-// NameLoaded reports whether the bundlers keep name n of import i of m:
-// the import is loaded and, in a file TypeScript compiles, the name is a
-// value the module reads (or verbatimModuleSyntax keeps it). TypeScript
-// drops the other specifiers of an import it keeps.
+// NameLoaded reports whether every bundler keeps name n of import i of
+// m: the import is loaded and, in a file TypeScript compiles, the name is
+// a value the module reads. TypeScript drops the other specifiers of an
+// import it keeps (Turbopack keeps them under verbatimModuleSyntax).
 func (m *Module) NameLoaded(i int, n *facts.ImportName) bool {
 	if m.Load(i) != Loaded || n.TypeOnly {
 		return false
 	}
-	return !Elides(m.Path) || n.ValueUse || m.verbatim || m.Facts.Imports[i].Kind != facts.ImportStatic
+	return !Elides(m.Path) || n.ValueUse || m.Facts.Imports[i].Kind != facts.ImportStatic
 }
 
 // valueNames lists the names import i of m reads at run time.

@@ -246,8 +246,8 @@ func TestOrigin(t *testing.T) {
 }
 
 // TestElision: imports that TypeScript elides make no edge; JavaScript
-// files keep theirs; under verbatimModuleSyntax an import of inline types
-// only is kept by Turbopack alone, and what it alone reaches says so.
+// files keep theirs; under verbatimModuleSyntax Turbopack alone keeps the
+// imports TypeScript would elide, and what they alone reach says so.
 func TestElision(t *testing.T) {
 	snap, g := build(t, vfs.MapFS{
 		"/w/app/page.tsx": `import { Widget } from '../components/widget'
@@ -303,7 +303,7 @@ export function Widget() { return <F /> }`,
 		lib/value-use.tsx
 		strict/deep.ts (Turbopack only)
 		strict/inline.ts (Turbopack only)
-		strict/unused.ts
+		strict/unused.ts (Turbopack only)
 	`)
 	w := g.Module("/w/components/widget.tsx")
 	var loads []string
