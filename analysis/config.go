@@ -264,6 +264,21 @@ func (c *Config) SeverityOf(a *Analyzer) Severity {
 	return a.Severity
 }
 
+// SeverityFor returns the severity of a finding of analyzer a under this
+// configuration: the rule's configured severity, else the finding's own
+// milder one, else the analyzer's default.
+func (c *Config) SeverityFor(a *Analyzer, d Diagnostic) Severity {
+	if c != nil {
+		if _, ok := c.Rules[a.Name]; ok {
+			return c.SeverityOf(a)
+		}
+	}
+	if d.Milder != SeverityOff && d.Milder < a.Severity {
+		return d.Milder
+	}
+	return a.Severity
+}
+
 // CacheKindsOrNil returns the configured extra cache kinds.
 func (c *Config) CacheKindsOrNil() []string {
 	if c == nil {

@@ -501,3 +501,14 @@ func TestBrowserGlobalInTypeIsNoUse(t *testing.T) {
 		global window module
 	`, "global")
 }
+
+// TestUseClientInFunction: 'use client' in a function body makes the
+// function nothing; it stays among the directives of a Server Function.
+func TestUseClientInFunction(t *testing.T) {
+	check(t, `
+function Counter() { 'use client'; return 0 }
+async function both() { 'use client'; 'use server' }
+`, `
+		func "both" directive="use server" async=true inherited=false method=false static=false
+	`, "func")
+}

@@ -734,8 +734,20 @@ func (e *extractor) collectFuncs() {
 		e.loc.Funcs = append(e.loc.Funcs, f)
 		return &e.loc.Funcs[len(e.loc.Funcs)-1]
 	}
+	// A function has a directive when its prologue says 'use server' or
+	// 'use cache'. 'use client' makes no function anything (Next.js builds
+	// the module as if it were not there); it is kept among the directives
+	// of a function that has one, where it conflicts.
+	serverOrCache := map[int]bool{}
+	for _, s := range e.loc.Strings {
+		if s.Container == InFunctionBody && s.Prologue && !s.Paren {
+			if kind, _ := rsc.ParseDirective(s.Value); kind == rsc.UseServer || kind == rsc.UseCache {
+				serverOrCache[s.Func] = true
+			}
+		}
+	}
 	for k, s := range e.loc.Strings {
-		if s.Container != InFunctionBody || !s.Prologue || s.Paren {
+		if s.Container != InFunctionBody || !s.Prologue || s.Paren || !serverOrCache[s.Func] {
 			continue
 		}
 		kind, cacheKind := rsc.ParseDirective(s.Value)
@@ -744,7 +756,7 @@ func (e *extractor) collectFuncs() {
 		}
 		f := get(s.Func)
 		f.Directives = append(f.Directives, k)
-		if f.Directive == rsc.NoDirective {
+		if f.Directive == rsc.NoDirective && kind != rsc.UseClient {
 			f.Directive, f.CacheKind = kind, cacheKind
 		}
 	}
