@@ -119,6 +119,7 @@ type Graph struct {
 	importers [2]map[*Module][]Edge
 	// turbopackOnly is set when some import is kept by Turbopack only.
 	turbopackOnly bool
+	unresolved    []Unresolved
 }
 
 // Build resolves the workspace's imports and computes environments.
@@ -172,6 +173,7 @@ func Build(in Input) *Graph {
 		}
 	}
 	g.in.Load = nil
+	g.findUnresolved()
 	return g
 }
 

@@ -317,3 +317,35 @@ export function Widget() { return <F /> }`,
 		t.Errorf("chain = %q, want %q", got, want)
 	}
 }
+
+// TestUnresolved: imports of the workspace's own code that resolve to no
+// file are listed with their cause; the framework's packages, assets and
+// installed packages' own imports are not.
+func TestUnresolved(t *testing.T) {
+	snap, g := build(t, vfs.MapFS{
+		"/w/app/page.tsx": `import Link from 'next/link'
+import { useState } from 'react'
+import './globals.css'
+import { a } from '../lib/a'
+import { gone } from '../lib/gone'
+import clsx from 'clsx'
+import { dep } from 'dep'
+export default function Page() { return a + gone + clsx + dep + Link + useState }`,
+		"/w/app/globals.css":               `body {}`,
+		"/w/lib/a.ts":                      `export const a = 1`,
+		"/w/node_modules/dep/package.json": `{"name":"dep","main":"index.js"}`,
+		"/w/node_modules/dep/index.js":     `import 'optional-peer'; export const dep = 1`,
+		"/w/components/unused.tsx":         `import x from 'never-checked'; export default x`,
+	})
+	var got []string
+	for _, u := range g.Unresolved() {
+		got = append(got, fmt.Sprintf("%s %q %v", snap.Rel(u.Module.Path), u.Module.Facts.Imports[u.Import].Source, u.Result.Cause))
+	}
+	want := []string{
+		`app/page.tsx "../lib/gone" no such file`,
+		`app/page.tsx "clsx" package not installed`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Unresolved:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

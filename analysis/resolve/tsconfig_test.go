@@ -58,7 +58,7 @@ func TestPathsAndBaseURL(t *testing.T) {
 		{name: "baseUrl bare import", from: from, spec: "utils/helper", kind: File, path: "/app/utils/helper.ts"},
 		{name: "unmatched target falls through to node_modules", from: from, spec: "lib/x", kind: File, path: "/app/node_modules/lib/x.js", pkg: "lib"},
 		{name: "packages after baseUrl", from: from, spec: "react", kind: File, path: "/app/node_modules/react/index.js", pkg: "react"},
-		{name: "alias without file", from: from, spec: "@/nope", kind: NotFound, reason: `no file matches tsconfig paths "@/*"`},
+		{name: "alias without file", from: from, spec: "@/nope", kind: NotFound, reason: `no file matches tsconfig paths "@/*"`, cause: CausePaths},
 	}
 	runCases(t, r, cases)
 

@@ -26,6 +26,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fix := fs.Bool("fix", false, "apply the single suggested fix of each finding that has exactly one, then report what remains")
 	noCache := fs.Bool("no-cache", false, "do not read or write the cache of per-file results (also: RSCLS_CACHE_DIR=off)")
+	verbose := fs.Bool("verbose", false, "list the imports that resolve to no file")
+	fs.BoolVar(verbose, "v", false, "short for --verbose")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: rscls check [flags] [PATH...]\n\nChecks the Next.js projects at each PATH (a directory, or a file inside a project).\nExit status: 0 when no error was found, 1 when one was, 2 on a usage or configuration error.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -88,6 +90,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprintf(stderr, "rscls: %s%s: %s\n", where, kind, n.Message)
 		}
+		sayUnresolved(stderr, cwd, snap, t.only, *verbose)
 		for _, f := range snap.Findings() {
 			if len(t.only) == 0 || t.only[f.Path] {
 				all = append(all, f)
