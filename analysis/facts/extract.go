@@ -116,6 +116,7 @@ type extractor struct {
 
 	guarded     map[int32]bool // functions (or -1: module scope) that test typeof of a browser global
 	globalCands []globalCand
+	callCands   []int // call expressions of local or imported functions
 
 	requireCalls map[int]bool // require() calls already recorded as module-scope imports
 }

@@ -160,6 +160,22 @@ type GlobalUse struct {
 	Span    Span
 	Stmt    int
 	Context UseContext
+	// Func names the module-scope function whose own body makes a Deferred
+	// use (not one of its callbacks): calling the function runs it.
+	Func string
+}
+
+// Call is a call of a function of this module or of an imported one,
+// kept where it may run on the server: at module scope, while a component
+// renders, or in the own body of a module-scope function (Caller), whose
+// callers decide. Calls in callbacks, and in functions that test typeof
+// of a browser global, are left out.
+type Call struct {
+	Ref     Ref // RefLocalFunction or RefImport
+	Span    Span
+	Stmt    int
+	Context UseContext
+	Caller  string // Deferred: the module-scope function the call is in
 }
 
 // APIUse is a use of a name exported by a module in rsc.MemberSources
@@ -268,6 +284,7 @@ type File struct {
 	Bindings   []Binding // module-scope names
 	Stmts      []Stmt
 	Globals    []GlobalUse
+	Calls      []Call
 	APIs       []APIUse
 	JSX        []JSXElement
 	Classes    []ClassHeritage

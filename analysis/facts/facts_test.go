@@ -63,7 +63,11 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 	}
 	ctx := map[UseContext]string{AtModuleScope: "module", AtRender: "render", Deferred: "deferred"}
 	for _, g := range f.Globals {
-		add("global %s %s", g.Name, ctx[g.Context])
+		s := fmt.Sprintf("global %s %s", g.Name, ctx[g.Context])
+		if g.Func != "" {
+			s += " in " + g.Func
+		}
+		add("%s", s)
 	}
 	for _, a := range f.APIs {
 		add("api %s.%s %s", f.Imports[a.Import].Source, a.Name, ctx[a.Context])
@@ -83,6 +87,16 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 			if p.Ref.Kind == RefImport {
 				s += fmt.Sprintf("(%s %s)", f.Imports[p.Ref.Import].Source, p.Ref.Imported)
 			}
+		}
+		add("%s", s)
+	}
+	for _, c := range f.Calls {
+		s := fmt.Sprintf("call %s %s %s", text(c.Span), refs[c.Ref.Kind], ctx[c.Context])
+		if c.Ref.Kind == RefImport {
+			s += fmt.Sprintf("(%s %s)", f.Imports[c.Ref.Import].Source, c.Ref.Imported)
+		}
+		if c.Caller != "" {
+			s += " in " + c.Caller
 		}
 		add("%s", s)
 	}
@@ -294,7 +308,7 @@ export function Shadowed() { const window = 1; return window }
 		global document render
 		global localStorage deferred
 		global alert deferred
-		global sessionStorage deferred
+		global sessionStorage deferred in helper
 		global window render
 		global history render
 		global innerWidth render
@@ -511,4 +525,34 @@ async function both() { 'use client'; 'use server' }
 `, `
 		func "both" directive="use server" async=true inherited=false method=false static=false
 	`, "func")
+}
+
+// TestCalls: calls of local and imported functions are kept where they
+// may run on the server, with the module-scope function they are in; the
+// functions a browser global is used in are named.
+func TestCalls(t *testing.T) {
+	check(t, `
+import { viewportWidth, track } from './viewport'
+import * as ui from './ui'
+const size = measure()
+function measure() { return window.innerWidth }
+const half = () => measure() / 2
+export default function Page() {
+  useEffect(() => track(measure()), [])
+  return <span onClick={() => track()}>{viewportWidth()}{ui.label()}{half()}{[1].map(x => measure())}</span>
+}
+export function Guarded() {
+  if (typeof window === 'undefined') return null
+  return measure()
+}
+function outer() { return function inner() { return document.title } }
+`, `
+		call measure() localfn module
+		call measure() localfn deferred in half
+		call viewportWidth() import render(./viewport viewportWidth)
+		call ui.label() import render(./ui label)
+		call half() localfn render
+		global window deferred in measure
+		global document deferred
+	`, "call", "global")
 }

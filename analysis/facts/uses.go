@@ -180,6 +180,9 @@ func (e *extractor) call(i int) {
 	t := e.t
 	callee := t.ChildByField(i, syntax.FieldFunction)
 	args := t.ChildByField(i, syntax.FieldArguments)
+	if k := e.kind(callee); k == syntax.KindIdentifier || k == syntax.KindMemberExpression {
+		e.callCands = append(e.callCands, i)
+	}
 	switch e.kind(callee) {
 	case syntax.KindImport: // import('x')
 		e.moduleCall(i, args, ImportDynamic)
@@ -670,8 +673,13 @@ func (e *extractor) finish() {
 		if e.guarded[fn] || e.guarded[-1] {
 			continue // typeof window checks nearby: the code knows where it runs
 		}
-		e.f.Globals = append(e.f.Globals, GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)})
+		u := GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)}
+		if u.Context == Deferred {
+			u.Func = e.moduleFuncName(int(fn))
+		}
+		e.f.Globals = append(e.f.Globals, u)
 	}
+	e.collectCalls()
 	e.collectFuncs()
 	e.style()
 	e.f.Index()
@@ -779,4 +787,64 @@ func (e *extractor) collectFuncs() {
 			f.Directive, f.Inherited = fileDir, true
 		}
 	}
+}
+
+// collectCalls keeps the calls of local and imported functions that may
+// run on the server (see Call).
+func (e *extractor) collectCalls() {
+	for _, i := range e.callCands {
+		fn := e.fnOf[i]
+		if e.guarded[fn] || e.guarded[-1] {
+			continue // the code tests where it runs
+		}
+		c := Call{Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i)}
+		if c.Context == Deferred {
+			if c.Caller = e.moduleFuncName(int(fn)); c.Caller == "" {
+				continue // a callback: when it runs is not known
+			}
+		}
+		c.Ref = e.refOf(e.t.ChildByField(i, syntax.FieldFunction))
+		if c.Ref.Kind != RefLocalFunction && c.Ref.Kind != RefImport {
+			continue
+		}
+		e.f.Calls = append(e.f.Calls, c)
+	}
+}
+
+// moduleFuncName returns the module-scope name of function node fn: a
+// function declaration at the top level, or a function or arrow assigned
+// to a top-level const; "" for any other function.
+func (e *extractor) moduleFuncName(fn int) string {
+	if fn < 0 {
+		return ""
+	}
+	t := e.t
+	topLevel := func(n int) bool {
+		p := e.parent(n)
+		return p == 0 || (e.kind(p) == syntax.KindExportStatement && e.parent(p) == 0)
+	}
+	switch e.kind(fn) {
+	case syntax.KindFunctionDeclaration, syntax.KindGeneratorFunctionDeclaration:
+		if name := t.ChildByField(fn, syntax.FieldName); name >= 0 && topLevel(fn) {
+			return e.text(name)
+		}
+	case syntax.KindFunctionExpression, syntax.KindArrowFunction:
+		p := e.parent(fn)
+		for p >= 0 {
+			switch e.kind(p) {
+			case syntax.KindParenthesizedExpression, syntax.KindAsExpression, syntax.KindSatisfiesExpression:
+				p = e.parent(p)
+				continue
+			}
+			break
+		}
+		if p < 0 || e.kind(p) != syntax.KindVariableDeclarator {
+			return ""
+		}
+		name := t.ChildByField(p, syntax.FieldName)
+		if decl := e.parent(p); name >= 0 && e.kind(name) == syntax.KindIdentifier && (e.kind(decl) == syntax.KindLexicalDeclaration || e.kind(decl) == syntax.KindVariableDeclaration) && topLevel(decl) {
+			return e.text(name)
+		}
+	}
+	return ""
 }

@@ -2,6 +2,7 @@ import { Width, Unused } from '../components/width'
 import { Guarded } from '../components/guarded'
 import { Interactive } from '../components/interactive'
 import { track } from '../lib/analytics'
+import { Viewport } from '../components/viewport'
 
 export default function Page() {
   track('page')
@@ -10,6 +11,7 @@ export default function Page() {
       <Width />
       <Guarded />
       <Interactive />
+      <Viewport />
     </main>
   )
 }

@@ -1,0 +1,29 @@
+import { viewportWidth, scrolled, devicePixels } from '../lib/measure'
+import { clicked, later } from '../lib/measure'
+
+// A helper of this module that the component calls while rendering.
+function half() {
+  return window.innerWidth / 2 // want "window is not defined on the server: .* while a Server Component renders \\(components/viewport.tsx calls half while it renders\\)"
+}
+
+// Called only from a callback of the render: left alone.
+function perItem() {
+  return document.title
+}
+
+export function Viewport() {
+  useEffect(() => later(), [])
+  return (
+    <p onClick={() => clicked()}>
+      {viewportWidth()}
+      {half()}
+      {scrolled}
+      {devicePixels()}
+      {[1, 2].map(() => perItem())}
+    </p>
+  )
+}
+
+function useEffect(f: () => void, deps: unknown[]) {
+  return deps.length ? undefined : f
+}
