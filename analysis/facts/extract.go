@@ -116,7 +116,9 @@ type extractor struct {
 
 	guarded     map[int32]bool // functions (or -1: module scope) that test typeof of a browser global
 	globalCands []globalCand
-	callCands   []int // call expressions of local or imported functions
+	callCands   []int            // call expressions of local or imported functions
+	hookFns     map[int32]bool   // functions that call a hook
+	returnsIn   map[int32][]Span // per function, its return statements
 
 	requireCalls map[int]bool // require() calls already recorded as module-scope imports
 }
@@ -142,6 +144,8 @@ func newExtractor(t *syntax.Tree) *extractor {
 		byScope:    map[scopeKey]int32{},
 		innerNames: map[string]bool{},
 		guarded:    map[int32]bool{},
+		hookFns:    map[int32]bool{},
+		returnsIn:  map[int32][]Span{},
 
 		requireCalls: map[int]bool{},
 	}

@@ -163,6 +163,11 @@ type GlobalUse struct {
 	// Func names the module-scope function whose own body makes a Deferred
 	// use (not one of its callbacks): calling the function runs it.
 	Func string
+	// EveryRender marks an AtRender use that runs whenever the component
+	// renders: under no condition or loop, after no return, in a component
+	// that calls no hook (a hook may suspend or bail out of rendering on
+	// the server).
+	EveryRender bool
 }
 
 // Call is a call of a function of this module or of an imported one,
@@ -234,9 +239,10 @@ type JSXProp struct {
 	Ref     Ref // the identifier, for ProblemFunction/ProblemClass via a name and ProblemMaybeImport
 }
 
-// JSXElement is a rendered element whose props matter: a component
-// reference (capitalised or member tag), or an intrinsic element with event
-// handler props.
+// JSXElement is a rendered element whose props or place matter: an
+// imported component, a component reference (capitalised or member tag)
+// with props that may not be serializable, or an intrinsic element with
+// event handler props.
 type JSXElement struct {
 	Tag       string // as written: "Button", "Dialog.Root", "button"
 	Intrinsic bool

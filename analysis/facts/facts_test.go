@@ -67,6 +67,9 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 		if g.Func != "" {
 			s += " in " + g.Func
 		}
+		if g.EveryRender {
+			s += " every"
+		}
 		add("%s", s)
 	}
 	for _, a := range f.APIs {
@@ -309,17 +312,17 @@ export function Shadowed() { const window = 1; return window }
 		global localStorage deferred
 		global alert deferred
 		global sessionStorage deferred in helper
-		global window render
-		global history render
-		global innerWidth render
-		global document render
+		global window render every
+		global history render every
+		global innerWidth render every
+		global document render every
 	`, "global")
 	// A typeof check anywhere in a function, or at module scope, means the
 	// code knows where it runs.
 	check(t, `
 export function A() { if (typeof window === 'undefined') return null; return window.x }
 export function B() { return window.y }
-`, "global window render", "global")
+`, "global window render every", "global")
 	check(t, "const isBrowser = typeof window !== 'undefined'\nexport function C() { return isBrowser && window.z }\n", "", "global")
 }
 
@@ -555,4 +558,24 @@ function outer() { return function inner() { return document.title } }
 		global window deferred in measure
 		global document deferred
 	`, "call", "global")
+}
+
+// TestEveryRender: a browser global read on every render of a component
+// is told from one some renders skip.
+func TestEveryRender(t *testing.T) {
+	check(t, `
+export function A() { const w = window.innerWidth; return <p>{w}{document.title}</p> }
+export function B({ e }) { if (e) return null; return <p>{window.x}</p> }
+export function C({ e }) { return e ? <p>{window.y}</p> : <p>{e && localStorage.length}</p> }
+export function D() { const [s] = useState(0); return <p>{window.z}</p> }
+export function E() { try { return location.href } catch { return null } }
+`, `
+		global window render every
+		global document render every
+		global window render
+		global window render
+		global localStorage render
+		global window render
+		global location render
+	`, "global")
 }

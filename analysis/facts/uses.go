@@ -32,6 +32,8 @@ func (e *extractor) uses() {
 			}
 		case syntax.KindCallExpression:
 			e.call(i)
+		case syntax.KindReturnStatement:
+			e.returnsIn[e.fnOf[i]] = append(e.returnsIn[e.fnOf[i]], e.span(i))
 		case syntax.KindMemberExpression:
 			e.member(i)
 		case syntax.KindJSXElement, syntax.KindJSXSelfClosingElement:
@@ -190,6 +192,7 @@ func (e *extractor) call(i int) {
 		name := e.text(callee)
 		if isHookName(name) {
 			e.f.HookCalls++
+			e.hookFns[e.fnOf[i]] = true
 		}
 		if name == "require" && e.resolve(name, callee) < 0 {
 			if !e.requireCalls[i] {
@@ -206,6 +209,7 @@ func (e *extractor) call(i int) {
 	case syntax.KindMemberExpression:
 		if prop := t.ChildByField(callee, syntax.FieldProperty); prop >= 0 && isHookName(e.text(prop)) {
 			e.f.HookCalls++
+			e.hookFns[e.fnOf[i]] = true
 		}
 	}
 }
@@ -411,7 +415,10 @@ func (e *extractor) jsx(i int) {
 			}
 		})
 	}
-	if len(el.Props) > 0 || len(el.Handlers) > 0 {
+	// An imported component is kept even without props: where it is
+	// rendered matters (a Client Component rendered by a Server Component
+	// renders on the server too).
+	if len(el.Props) > 0 || len(el.Handlers) > 0 || el.Ref.Kind == RefImport {
 		e.f.JSX = append(e.f.JSX, el)
 	}
 }
@@ -674,8 +681,11 @@ func (e *extractor) finish() {
 			continue // typeof window checks nearby: the code knows where it runs
 		}
 		u := GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)}
-		if u.Context == Deferred {
+		switch u.Context {
+		case Deferred:
 			u.Func = e.moduleFuncName(int(fn))
+		case AtRender:
+			u.EveryRender = e.everyRender(g.node, fn)
 		}
 		e.f.Globals = append(e.f.Globals, u)
 	}
@@ -847,4 +857,32 @@ func (e *extractor) moduleFuncName(fn int) string {
 		}
 	}
 	return ""
+}
+
+// everyRender reports whether node runs on every call of its function fn:
+// no condition, loop or try between them, no return before it, and no
+// hook call in fn.
+func (e *extractor) everyRender(node int, fn int32) bool {
+	if e.hookFns[fn] {
+		return false
+	}
+	start := e.span(node).Start
+	for _, r := range e.returnsIn[fn] {
+		if r.End <= start {
+			return false
+		}
+	}
+	for p := e.parent(node); p >= 0 && p != int(fn); p = e.parent(p) {
+		switch e.kind(p) {
+		case syntax.KindIfStatement, syntax.KindTernaryExpression, syntax.KindSwitchStatement,
+			syntax.KindForStatement, syntax.KindForInStatement, syntax.KindWhileStatement, syntax.KindDoStatement,
+			syntax.KindTryStatement, syntax.KindCatchClause:
+			return false
+		case syntax.KindBinaryExpression:
+			if e.t.HasToken(p, syntax.TokAnd) || e.t.HasToken(p, syntax.TokOr) || e.t.HasToken(p, syntax.TokNullish) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -23,17 +23,23 @@ and the other browser globals do not exist: touching one throws a
 ReferenceError. The check reports uses that run when the module loads,
 uses in the body of a component that a Server Component renders, and uses
 in a function that such code calls (in the same module or imported, up to
-four calls deep). Uses inside callbacks, event handlers and effects, or
-after a typeof check, are left alone, and so are functions only they call.`,
+four calls deep). Client Components render on the server too: a use in
+the body of a 'use client' module's component that a Server Component
+renders is reported as well. Uses inside callbacks, event handlers and
+effects, or after a typeof check, are left alone, and so are functions
+only they call.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/client-components",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
-	Envs:     []graph.Env{graph.Server},
+	Envs:     []graph.Env{graph.Server, graph.Client},
 	Requires: []*analysis.Analyzer{chain.Analyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if pass.Env == graph.Client {
+		return nil, serverRendered(pass)
+	}
 	m := pass.Module
 	g := pass.Graph
 	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
@@ -180,4 +186,67 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// serverRendered reports browser globals read while a component of a
+// 'use client' module renders, when a Server Component renders it: the
+// server renders it too (server-side rendering, and prerendering at build
+// time), so the read throws there (oracle: browser-global-client-render).
+// Components only other Client Components render are left alone: they
+// may be rendered only in the browser (next/dynamic with ssr: false,
+// after mounting). So are reads that some renders skip (under a
+// condition, after a return) and components that call hooks, which may
+// suspend or bail out of server rendering: real apps read window behind
+// their own state (an error a query sets in the browser) and imported
+// canUseDOM flags, and build.
+func serverRendered(pass *analysis.Pass) error {
+	m := pass.Module
+	if !m.Boundary {
+		return nil
+	}
+	for _, u := range m.Facts.Globals {
+		if u.Context != facts.AtRender || !u.EveryRender {
+			continue
+		}
+		var names []string
+		for _, x := range m.Facts.Exports {
+			if x.Stmt == u.Stmt && !x.TypeOnly && x.Kind != facts.ExportReExport {
+				names = append(names, x.Name)
+			}
+		}
+		if el, im := renderedByServer(pass, m, names); el != nil {
+			pass.Report(analysis.Diagnostic{
+				Start: u.Span.Start, End: u.Span.End,
+				Message: fmt.Sprintf("%s is not defined on the server: <%s> is a Client Component that %s renders, and Client Components also render on the server (server-side rendering, and prerendering at build time), where browser globals throw a ReferenceError. Read it in an effect or an event handler, or after a typeof %s check.", u.Name, el.Tag, pass.Rel(im.Path), u.Name),
+				Related: []analysis.RelatedInformation{{
+					Location: analysis.Location{Path: im.Path, Start: el.TagSpan.Start, End: el.TagSpan.End},
+					Message:  fmt.Sprintf("%s renders <%s> here", pass.Rel(im.Path), el.Tag),
+				}},
+			})
+		}
+	}
+	return nil
+}
+
+// renderedByServer finds a JSX element of a module of the server graph,
+// rendered while a Server Component renders, whose tag is one of the
+// given exports of m.
+func renderedByServer(pass *analysis.Pass, m *graph.Module, names []string) (*facts.JSXElement, *graph.Module) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	for _, e := range pass.Graph.Importers(m, graph.Server) {
+		im := e.From
+		if im.Facts == nil {
+			continue
+		}
+		for i := range im.Facts.JSX {
+			el := &im.Facts.JSX[i]
+			if !el.Intrinsic && el.Ref.Kind == facts.RefImport && el.Ref.Import == e.Import && contains(names, el.Ref.Imported) &&
+				el.Context == facts.AtRender && pass.Graph.Live(im, el.Stmt) {
+				return el, im
+			}
+		}
+	}
+	return nil, nil
 }

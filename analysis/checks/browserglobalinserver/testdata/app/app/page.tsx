@@ -1,6 +1,6 @@
 import { Width, Unused } from '../components/width'
 import { Guarded } from '../components/guarded'
-import { Interactive } from '../components/interactive'
+import { Interactive, Banner, Width as ClientWidth } from '../components/interactive'
 import { track } from '../lib/analytics'
 import { Viewport } from '../components/viewport'
 
@@ -11,6 +11,8 @@ export default function Page() {
       <Width />
       <Guarded />
       <Interactive />
+      <Banner />
+      <ClientWidth />
       <Viewport />
     </main>
   )
