@@ -300,6 +300,10 @@ func (r *Resolver) resolveBare(dir, spec string, q request, useTSConfig bool) Re
 		return Result{Kind: Builtin}
 	}
 	switch {
+	case pathsPattern == "*" && ok:
+		// A catch-all pattern matches every package name: the package is
+		// what is missing.
+		return because(notFound("package %q is not installed (and no file matches tsconfig paths %q)", name, pathsPattern), CauseNotInstalled)
 	case pathsPattern != "":
 		return because(notFound("cannot find module %q: no file matches tsconfig paths %q", spec, pathsPattern), CausePaths)
 	case !ok:

@@ -320,3 +320,18 @@ func TestVerbatimModuleSyntax(t *testing.T) {
 		}
 	}
 }
+
+// TestCatchAllPathsMiss: a package that a catch-all "*" pattern maps to
+// no file is a package not installed.
+func TestCatchAllPathsMiss(t *testing.T) {
+	fsys := vfs.MapFS{
+		"/app/tsconfig.json": `{"compilerOptions": {"baseUrl": ".", "paths": {"*": ["./src/*"]}}}`,
+		"/app/src/page.tsx":  ``,
+		"/app/src/util.ts":   ``,
+	}
+	r := New(fsys, Options{})
+	runCases(t, r, []resolveCase{
+		{name: "catch-all hit", from: "/app/src/page.tsx", spec: "util", kind: File, path: "/app/src/util.ts"},
+		{name: "catch-all miss", from: "/app/src/page.tsx", spec: "zod", kind: NotFound, reason: `package "zod" is not installed`, cause: CauseNotInstalled},
+	})
+}
