@@ -80,7 +80,7 @@ var layers = []struct {
 	{"internal/oracle", []string{"analysis", "golang.org/x/tools/txtar"}},
 	{"internal/layering", nil},
 	// The binary wires everything together.
-	{"cmd/...", []string{"cmd/lsp", "analysis/...", "protocol", "internal/...", "go.lsp.dev/..."}},
+	{"cmd/...", []string{"cmd/lsp", "analysis/...", "protocol", "internal/...", "go.lsp.dev/...", "golang.org/x/term", "golang.org/x/sys/..."}},
 	{"editors/...", nil},
 	// Maintainers' tools run the binary and next build; of the module they
 	// use only the oracle's case and verdict files.
