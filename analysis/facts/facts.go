@@ -163,11 +163,11 @@ type GlobalUse struct {
 	// Func names the module-scope function whose own body makes a Deferred
 	// use (not one of its callbacks): calling the function runs it.
 	Func string
-	// EveryRender marks an AtRender use that runs whenever the component
-	// renders: under no condition or loop, after no return, in a component
-	// that calls no hook (a hook may suspend or bail out of rendering on
-	// the server).
-	EveryRender bool
+	// EveryCall marks a use that runs whenever its function runs (the
+	// component renders, Func is called): under no condition or loop,
+	// after no return, in a function that calls no hook (a hook may suspend
+	// or bail out of rendering on the server).
+	EveryCall bool
 }
 
 // Call is a call of a function of this module or of an imported one,
@@ -181,6 +181,9 @@ type Call struct {
 	Stmt    int
 	Context UseContext
 	Caller  string // Deferred: the module-scope function the call is in
+	// EveryCall: the call is made whenever the code around it runs (see
+	// GlobalUse.EveryCall).
+	EveryCall bool
 }
 
 // APIUse is a use of a name exported by a module in rsc.MemberSources

@@ -67,7 +67,7 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 		if g.Func != "" {
 			s += " in " + g.Func
 		}
-		if g.EveryRender {
+		if g.EveryCall {
 			s += " every"
 		}
 		add("%s", s)
@@ -100,6 +100,9 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 		}
 		if c.Caller != "" {
 			s += " in " + c.Caller
+		}
+		if c.EveryCall {
+			s += " every"
 		}
 		add("%s", s)
 	}
@@ -311,7 +314,7 @@ export function Shadowed() { const window = 1; return window }
 		global document render
 		global localStorage deferred
 		global alert deferred
-		global sessionStorage deferred in helper
+		global sessionStorage deferred in helper every
 		global window render every
 		global history render every
 		global innerWidth render every
@@ -540,9 +543,9 @@ import * as ui from './ui'
 const size = measure()
 function measure() { return window.innerWidth }
 const half = () => measure() / 2
-export default function Page() {
-  useEffect(() => track(measure()), [])
-  return <span onClick={() => track()}>{viewportWidth()}{ui.label()}{half()}{[1].map(x => measure())}</span>
+export default function Page({ wide }) {
+  const later = () => track(measure())
+  return <span onClick={() => track()}>{viewportWidth()}{ui.label()}{half()}{[1].map(x => measure())}{wide && half()}{later}</span>
 }
 export function Guarded() {
   if (typeof window === 'undefined') return null
@@ -550,19 +553,20 @@ export function Guarded() {
 }
 function outer() { return function inner() { return document.title } }
 `, `
-		call measure() localfn module
-		call measure() localfn deferred in half
-		call viewportWidth() import render(./viewport viewportWidth)
-		call ui.label() import render(./ui label)
+		call measure() localfn module every
+		call measure() localfn deferred in half every
+		call viewportWidth() import render(./viewport viewportWidth) every
+		call ui.label() import render(./ui label) every
+		call half() localfn render every
 		call half() localfn render
-		global window deferred in measure
+		global window deferred in measure every
 		global document deferred
 	`, "call", "global")
 }
 
-// TestEveryRender: a browser global read on every render of a component
+// TestEveryCall: a browser global read on every render of a component
 // is told from one some renders skip.
-func TestEveryRender(t *testing.T) {
+func TestEveryCall(t *testing.T) {
 	check(t, `
 export function A() { const w = window.innerWidth; return <p>{w}{document.title}</p> }
 export function B({ e }) { if (e) return null; return <p>{window.x}</p> }

@@ -681,11 +681,11 @@ func (e *extractor) finish() {
 			continue // typeof window checks nearby: the code knows where it runs
 		}
 		u := GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)}
-		switch u.Context {
-		case Deferred:
+		if u.Context == Deferred {
 			u.Func = e.moduleFuncName(int(fn))
-		case AtRender:
-			u.EveryRender = e.everyRender(g.node, fn)
+		}
+		if u.Context == AtRender || u.Func != "" {
+			u.EveryCall = e.everyCall(g.node, fn)
 		}
 		e.f.Globals = append(e.f.Globals, u)
 	}
@@ -807,7 +807,7 @@ func (e *extractor) collectCalls() {
 		if e.guarded[fn] || e.guarded[-1] {
 			continue // the code tests where it runs
 		}
-		c := Call{Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i)}
+		c := Call{Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i), EveryCall: e.everyCall(i, fn)}
 		if c.Context == Deferred {
 			if c.Caller = e.moduleFuncName(int(fn)); c.Caller == "" {
 				continue // a callback: when it runs is not known
@@ -859,10 +859,10 @@ func (e *extractor) moduleFuncName(fn int) string {
 	return ""
 }
 
-// everyRender reports whether node runs on every call of its function fn:
+// everyCall reports whether node runs on every call of its function fn:
 // no condition, loop or try between them, no return before it, and no
 // hook call in fn.
-func (e *extractor) everyRender(node int, fn int32) bool {
+func (e *extractor) everyCall(node int, fn int32) bool {
 	if e.hookFns[fn] {
 		return false
 	}

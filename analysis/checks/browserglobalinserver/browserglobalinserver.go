@@ -23,7 +23,7 @@ and the other browser globals do not exist: touching one throws a
 ReferenceError. The check reports uses that run when the module loads,
 uses in the body of a component that a Server Component renders, and uses
 in a function that such code calls (in the same module or imported, up to
-four calls deep). Client Components render on the server too: a use in
+four calls deep), when neither the call nor the use is under a condition. Client Components render on the server too: a use in
 the body of a 'use client' module's component that a Server Component
 renders is reported as well. Uses inside callbacks, event handlers and
 effects, or after a typeof check, are left alone, and so are functions
@@ -50,7 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 			when = "when the module loads on the server"
 		case u.Context == facts.AtRender && g.Live(m, u.Stmt):
 			when = "while a Server Component renders"
-		case u.Context == facts.Deferred && u.Func != "":
+		case u.Context == facts.Deferred && u.Func != "" && u.EveryCall:
 			c := (&calls{pass: pass, seen: map[funcKey]bool{}}).local(m, u.Func, 0)
 			if c == "" {
 				continue
@@ -159,8 +159,13 @@ func (c *calls) exported(m *graph.Module, names []string, depth int) string {
 	return ""
 }
 
-// at says when call, in module m, runs on the server, or "".
+// at says when call, in module m, runs on the server, or "". Calls that
+// some runs skip (under a condition, after a return) are not followed:
+// the condition is often the code's own test of where it runs.
 func (c *calls) at(m *graph.Module, call *facts.Call, callee string, depth int) string {
+	if !call.EveryCall {
+		return ""
+	}
 	by := fmt.Sprintf(" (%s calls %s", c.pass.Rel(m.Path), callee)
 	switch call.Context {
 	case facts.AtModuleScope:
@@ -205,7 +210,7 @@ func serverRendered(pass *analysis.Pass) error {
 		return nil
 	}
 	for _, u := range m.Facts.Globals {
-		if u.Context != facts.AtRender || !u.EveryRender {
+		if u.Context != facts.AtRender || !u.EveryCall {
 			continue
 		}
 		var names []string

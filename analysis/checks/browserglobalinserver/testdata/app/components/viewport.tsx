@@ -1,5 +1,5 @@
 import { viewportWidth, scrolled, devicePixels } from '../lib/measure'
-import { clicked, later } from '../lib/measure'
+import { clicked, later, maybe } from '../lib/measure'
 
 // A helper of this module that the component calls while rendering.
 function half() {
@@ -12,7 +12,7 @@ function perItem() {
 }
 
 export function Viewport() {
-  useEffect(() => later(), [])
+  onMount(() => later())
   return (
     <p onClick={() => clicked()}>
       {viewportWidth()}
@@ -20,10 +20,11 @@ export function Viewport() {
       {scrolled}
       {devicePixels()}
       {[1, 2].map(() => perItem())}
+      {scrolled > 0 && maybe()}
     </p>
   )
 }
 
-function useEffect(f: () => void, deps: unknown[]) {
-  return deps.length ? undefined : f
+function onMount(f: () => void) {
+  return f
 }

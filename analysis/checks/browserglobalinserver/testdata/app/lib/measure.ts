@@ -18,6 +18,11 @@ export function clicked() {
 
 export const later = () => sessionStorage.clear()
 
+// Called under a condition: often the code's own test of where it runs.
+export function maybe() {
+  return window.outerWidth
+}
+
 // Guarded: the code knows where it runs.
 export function guardedWidth() {
   if (typeof window === 'undefined') return 0
