@@ -72,7 +72,10 @@ type Module struct {
 	// modules: the client graph sees only references to their functions.
 	ServerRef bool
 
-	reach   [2]reach
+	reach [2]reach
+	// pages is the module's reach from the Pages Router's pages, which
+	// Next.js compiles with the checks of the client graph.
+	pages   reach
 	targets [2][]int32 // per environment, the module each import resolves to (-1: none, -2: not yet resolved)
 	// loads says, per import, whether the bundlers load it (nil: all are loaded).
 	loads []Load
@@ -134,6 +137,7 @@ func Build(in Input) *Graph {
 	}
 	g.walkServer()
 	g.walkClient()
+	g.walkPages()
 	g.computeUsage()
 	for _, m := range g.Modules {
 		if m.reach[Server].ok && m.Facts != nil {
@@ -153,7 +157,7 @@ func Build(in Input) *Graph {
 		var queue []*Module
 		seen := map[*Module]bool{}
 		for _, m := range g.Modules {
-			if m.reach[env].ok {
+			if m.reach[env].ok || (env == Client && m.pages.ok) {
 				seen[m] = true
 				queue = append(queue, m)
 			}
@@ -355,6 +359,62 @@ func (g *Graph) walk(env Env, roots []*Module, enter func(m, t *Module, e Edge) 
 	if g.turbopackOnly {
 		step(append([]*Module(nil), order...), true)
 	}
+}
+
+// walkPages finds the modules of the Pages Router: the pages (API routes
+// are not: Next.js compiles them for the server without these checks) and
+// what they import, resolved as the client graph resolves. Modules of
+// Server Functions are left out, as in the client graph.
+func (g *Graph) walkPages() {
+	var queue []*Module
+	for _, m := range g.Modules {
+		if m.Facts != nil && !m.External && m.Role == project.RolePagesRouter {
+			m.pages = reach{ok: true, parent: -1, via: -1}
+			queue = append(queue, m)
+		}
+	}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		for i := range m.Facts.Imports {
+			if m.Load(i) != Loaded {
+				continue // erased, or kept by Turbopack alone: both bundlers must load it
+			}
+			t := g.resolveTarget(m, i, Client)
+			if t == nil || t.ServerRef || t.pages.ok || t.Facts == nil {
+				continue
+			}
+			t.pages = reach{ok: true, parent: int32(m.ID), via: int32(i)}
+			queue = append(queue, t)
+		}
+	}
+}
+
+// InPages reports whether a page of the Pages Router imports the module,
+// directly or not.
+func (m *Module) InPages() bool { return m.pages.ok }
+
+// PagesChain returns a shortest import chain from a page of the Pages
+// Router to m, the page first; nil when no page reaches m.
+func (g *Graph) PagesChain(m *Module) []Step {
+	if !m.pages.ok {
+		return nil
+	}
+	var rev []Step
+	for cur := m; ; {
+		r := cur.pages
+		rev = append(rev, Step{Module: cur, Import: -1})
+		if r.parent < 0 || len(rev) > len(g.Modules) {
+			break
+		}
+		rev[len(rev)-1].Import = int(r.via)
+		cur = g.Modules[r.parent]
+	}
+	out := make([]Step, len(rev))
+	for i := range rev {
+		out[i] = rev[len(rev)-1-i]
+	}
+	return out
 }
 
 // Importers returns the edges into m from modules of env's graph.
