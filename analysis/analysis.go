@@ -266,6 +266,11 @@ type Diagnostic struct {
 	URL        string
 	Related    []RelatedInformation
 	Fixes      []SuggestedFix
+	// Milder, when set, is a severity below the analyzer's default for a
+	// finding the check knows to be less serious than its others (the
+	// build succeeds, but the code does not do what it says). It applies
+	// only where the configuration does not set the rule's severity.
+	Milder Severity
 }
 
 // Pass is what an analyzer sees.

@@ -463,6 +463,21 @@ func (c *Config) SeverityOf(a *Analyzer) Severity {
 	return a.Severity
 }
 
+// SeverityFor returns the severity of a finding of analyzer a under this
+// configuration: the rule's configured severity, else the finding's own
+// milder one, else the analyzer's default.
+func (c *Config) SeverityFor(a *Analyzer, d Diagnostic) Severity {
+	if c != nil {
+		if _, ok := c.Rules[a.Name]; ok {
+			return c.SeverityOf(a)
+		}
+	}
+	if d.Milder != SeverityOff && d.Milder < a.Severity {
+		return d.Milder
+	}
+	return a.Severity
+}
+
 // KnownCacheKinds returns the cache kinds 'use cache: kind' may name: the
 // built-in ones, the keys of cacheHandlers in next.config and the
 // cacheKinds setting. known is false when next.config's cacheHandlers

@@ -98,3 +98,29 @@ func TestConfigDocsCoverConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestSeverityFor: a finding's milder severity applies unless the rule's
+// severity is configured.
+func TestSeverityFor(t *testing.T) {
+	a := &Analyzer{Name: "demo", Severity: SeverityError}
+	mild := Diagnostic{Milder: SeverityWarning}
+	plain := Diagnostic{}
+	harsher := Diagnostic{Milder: SeverityError + 1}
+	for _, c := range []struct {
+		config *Config
+		d      Diagnostic
+		want   Severity
+	}{
+		{nil, plain, SeverityError},
+		{nil, mild, SeverityWarning},
+		{nil, harsher, SeverityError},
+		{&Config{}, mild, SeverityWarning},
+		{&Config{Rules: map[string]string{"demo": "error"}}, mild, SeverityError},
+		{&Config{Rules: map[string]string{"demo": "hint"}}, plain, SeverityHint},
+		{&Config{Rules: map[string]string{"other": "hint"}}, mild, SeverityWarning},
+	} {
+		if got := c.config.SeverityFor(a, c.d); got != c.want {
+			t.Errorf("SeverityFor(%+v, milder %v) = %v, want %v", c.config, c.d.Milder, got, c.want)
+		}
+	}
+}

@@ -227,7 +227,12 @@ func (st *session) phase2() {
 		st.s.log.infof("analyzed %s: %d files in %s", f, len(next.Files()), roundDuration(time.Since(start)))
 		// A note is told when it appears, not on every analysis after.
 		noted := map[string]bool{}
-		for _, n := range next.Notes() {
+		notes := next.Notes()
+		// A hole in the graph must not look like a clean app.
+		if u := engine.UnresolvedSummary(next.Unresolved()); u != "" {
+			notes = append(notes, engine.Note{Path: f, Message: u})
+		}
+		for _, n := range notes {
 			key := n.Path + "\x00" + n.Message
 			noted[key] = true
 			switch {

@@ -205,7 +205,7 @@ func (s *Snapshot) findings(r *FileResult, graphDiags []analysis.Diagnostic) []F
 		a := s.analyzer(d.Rule)
 		sev := analysis.SeverityError
 		if a != nil {
-			sev = config.SeverityOf(a)
+			sev = config.SeverityFor(a, d)
 		}
 		if sev == analysis.SeverityOff || suppressed(r.Facts, d) {
 			return

@@ -97,6 +97,7 @@ type extractor struct {
 	stmtOf []int32 // top-level statement index of each node (-1 for the root)
 	fnOf   []int32 // innermost enclosing function node (-1 if none)
 	isBind []bool  // identifier nodes that declare a name
+	inType []bool  // nodes inside a type (annotation, alias, interface, typeof in a type): erased by TypeScript
 
 	// blockOf and funcOf answer blockScopeOf and funcScopeOf, and resolved
 	// the resolution of identifiers named in inner scopes, without walking
@@ -115,6 +116,9 @@ type extractor struct {
 
 	guarded     map[int32]bool // functions (or -1: module scope) that test typeof of a browser global
 	globalCands []globalCand
+	callCands   []int            // call expressions of local or imported functions
+	hookFns     map[int32]bool   // functions that call a hook
+	returnsIn   map[int32][]Span // per function, its return statements
 
 	requireCalls map[int]bool // require() calls already recorded as module-scope imports
 }
@@ -134,11 +138,14 @@ func newExtractor(t *syntax.Tree) *extractor {
 		stmtOf:     make([]int32, n),
 		fnOf:       make([]int32, n),
 		isBind:     make([]bool, n),
+		inType:     make([]bool, n),
 		blockOf:    make([]int32, n),
 		funcOf:     make([]int32, n),
 		byScope:    map[scopeKey]int32{},
 		innerNames: map[string]bool{},
 		guarded:    map[int32]bool{},
+		hookFns:    map[int32]bool{},
+		returnsIn:  map[int32][]Span{},
 
 		requireCalls: map[int]bool{},
 	}
@@ -156,6 +163,20 @@ func isFunctionLike(k syntax.Kind) bool {
 	switch k {
 	case syntax.KindFunctionDeclaration, syntax.KindFunctionExpression, syntax.KindArrowFunction,
 		syntax.KindGeneratorFunction, syntax.KindGeneratorFunctionDeclaration, syntax.KindMethodDefinition:
+		return true
+	}
+	return false
+}
+
+// isTypeContext reports whether everything below a node of kind k is a
+// type, which TypeScript erases: identifiers there name no runtime value.
+func isTypeContext(k syntax.Kind) bool {
+	switch k {
+	case syntax.KindTypeAnnotation, syntax.KindTypeArguments, syntax.KindTypeParameters, syntax.KindTypeQuery,
+		syntax.KindNestedTypeIdentifier, syntax.KindImplementsClause, syntax.KindExtendsTypeClause,
+		syntax.KindTypeAliasDeclaration, syntax.KindInterfaceDeclaration, syntax.KindAmbientDeclaration,
+		syntax.KindFunctionSignature, syntax.KindMethodSignature, syntax.KindAbstractMethodSignature,
+		syntax.KindPropertySignature, syntax.KindObjectType:
 		return true
 	}
 	return false
@@ -193,6 +214,7 @@ func (e *extractor) computeAncestry() {
 		} else {
 			e.stmtOf[i] = e.stmtOf[p]
 		}
+		e.inType[i] = e.inType[p] || isTypeContext(e.nodes[p].Kind)
 		if isFunctionLike(e.nodes[p].Kind) {
 			e.fnOf[i] = p
 		} else {

@@ -47,6 +47,11 @@ type ImportName struct {
 	Local    string // the local binding ("" for re-exports)
 	Exported string // for re-exports: the name this module exports it as
 	TypeOnly bool
+	// ValueUse is set when the local binding is read as a value somewhere
+	// (a call, JSX, an export { x }, typeof x in an expression), not only
+	// in types. TypeScript and SWC elide an import none of whose bindings
+	// is; whether they do is the graph's decision (see graph.Load).
+	ValueUse bool
 	Span     Span
 }
 
@@ -155,6 +160,30 @@ type GlobalUse struct {
 	Span    Span
 	Stmt    int
 	Context UseContext
+	// Func names the module-scope function whose own body makes a Deferred
+	// use (not one of its callbacks): calling the function runs it.
+	Func string
+	// EveryCall marks a use that runs whenever its function runs (the
+	// component renders, Func is called): under no condition or loop,
+	// after no return, in a function that calls no hook (a hook may suspend
+	// or bail out of rendering on the server).
+	EveryCall bool
+}
+
+// Call is a call of a function of this module or of an imported one,
+// kept where it may run on the server: at module scope, while a component
+// renders, or in the own body of a module-scope function (Caller), whose
+// callers decide. Calls in callbacks, and in functions that test typeof
+// of a browser global, are left out.
+type Call struct {
+	Ref     Ref // RefLocalFunction or RefImport
+	Span    Span
+	Stmt    int
+	Context UseContext
+	Caller  string // Deferred: the module-scope function the call is in
+	// EveryCall: the call is made whenever the code around it runs (see
+	// GlobalUse.EveryCall).
+	EveryCall bool
 }
 
 // APIUse is a use of a name exported by a module in rsc.MemberSources
@@ -213,9 +242,10 @@ type JSXProp struct {
 	Ref     Ref // the identifier, for ProblemFunction/ProblemClass via a name and ProblemMaybeImport
 }
 
-// JSXElement is a rendered element whose props matter: a component
-// reference (capitalised or member tag), or an intrinsic element with event
-// handler props.
+// JSXElement is a rendered element whose props or place matter: an
+// imported component, a component reference (capitalised or member tag)
+// with props that may not be serializable, or an intrinsic element with
+// event handler props.
 type JSXElement struct {
 	Tag       string // as written: "Button", "Dialog.Root", "button"
 	Intrinsic bool
@@ -263,6 +293,7 @@ type File struct {
 	Bindings   []Binding // module-scope names
 	Stmts      []Stmt
 	Globals    []GlobalUse
+	Calls      []Call
 	APIs       []APIUse
 	JSX        []JSXElement
 	Classes    []ClassHeritage

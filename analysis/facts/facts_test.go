@@ -63,7 +63,14 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 	}
 	ctx := map[UseContext]string{AtModuleScope: "module", AtRender: "render", Deferred: "deferred"}
 	for _, g := range f.Globals {
-		add("global %s %s", g.Name, ctx[g.Context])
+		s := fmt.Sprintf("global %s %s", g.Name, ctx[g.Context])
+		if g.Func != "" {
+			s += " in " + g.Func
+		}
+		if g.EveryCall {
+			s += " every"
+		}
+		add("%s", s)
 	}
 	for _, a := range f.APIs {
 		add("api %s.%s %s", f.Imports[a.Import].Source, a.Name, ctx[a.Context])
@@ -83,6 +90,19 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 			if p.Ref.Kind == RefImport {
 				s += fmt.Sprintf("(%s %s)", f.Imports[p.Ref.Import].Source, p.Ref.Imported)
 			}
+		}
+		add("%s", s)
+	}
+	for _, c := range f.Calls {
+		s := fmt.Sprintf("call %s %s %s", text(c.Span), refs[c.Ref.Kind], ctx[c.Context])
+		if c.Ref.Kind == RefImport {
+			s += fmt.Sprintf("(%s %s)", f.Imports[c.Ref.Import].Source, c.Ref.Imported)
+		}
+		if c.Caller != "" {
+			s += " in " + c.Caller
+		}
+		if c.EveryCall {
+			s += " every"
 		}
 		add("%s", s)
 	}
@@ -294,18 +314,18 @@ export function Shadowed() { const window = 1; return window }
 		global document render
 		global localStorage deferred
 		global alert deferred
-		global sessionStorage deferred
-		global window render
-		global history render
-		global innerWidth render
-		global document render
+		global sessionStorage deferred in helper every
+		global window render every
+		global history render every
+		global innerWidth render every
+		global document render every
 	`, "global")
 	// A typeof check anywhere in a function, or at module scope, means the
 	// code knows where it runs.
 	check(t, `
 export function A() { if (typeof window === 'undefined') return null; return window.x }
 export function B() { return window.y }
-`, "global window render", "global")
+`, "global window render every", "global")
 	check(t, "const isBrowser = typeof window !== 'undefined'\nexport function C() { return isBrowser && window.z }\n", "", "global")
 }
 
@@ -448,4 +468,118 @@ func TestBrokenInputStillYieldsFacts(t *testing.T) {
 			Extract(syntax.MustParse([]byte(src), lang))
 		}
 	}
+}
+
+// TestImportValueUse: a binding counts as used when some code reads it at
+// run time; names in types (annotations, aliases, interfaces, typeof x
+// and ns.T in a type) and type-only exports do not count.
+func TestImportValueUse(t *testing.T) {
+	src := `
+import { called, jsx, shorthand, exported, typeofValue, member, unused } from './a'
+import { annotation, alias, iface, query, nested, typeExport, inlineTypeExport, generic, satisfied, implemented } from './b'
+import Default, * as ns from './c'
+called()
+const el = <jsx.Item />
+const obj = { shorthand }
+export { exported }
+const k = typeof typeofValue
+member.x = 1
+let a: annotation
+type T = alias
+interface I { f: iface }
+type Q = typeof query
+let n: nested.Inner
+export type { typeExport }
+export { type inlineTypeExport }
+const g = f<generic>()
+const s = {} satisfies satisfied
+class C implements implemented {}
+declare const d: typeof Default
+`
+	tree := syntax.MustParse([]byte(src), syntax.TSX)
+	f, _ := Extract(tree)
+	var used, unused []string
+	for _, imp := range f.Imports {
+		for _, n := range imp.Names {
+			if n.ValueUse {
+				used = append(used, n.Local)
+			} else {
+				unused = append(unused, n.Local)
+			}
+		}
+	}
+	if got, want := strings.Join(used, " "), "called jsx shorthand exported typeofValue member"; got != want {
+		t.Errorf("used as values: %s\nwant: %s", got, want)
+	}
+	if got, want := strings.Join(unused, " "), "unused annotation alias iface query nested typeExport inlineTypeExport generic satisfied implemented Default ns"; got != want {
+		t.Errorf("not used as values: %s\nwant: %s", got, want)
+	}
+}
+
+func TestBrowserGlobalInTypeIsNoUse(t *testing.T) {
+	check(t, "let w: typeof window | undefined\ntype D = typeof document\nexport const x = window.innerWidth\n", `
+		global window module
+	`, "global")
+}
+
+// TestUseClientInFunction: 'use client' in a function body makes the
+// function nothing; it stays among the directives of a Server Function.
+func TestUseClientInFunction(t *testing.T) {
+	check(t, `
+function Counter() { 'use client'; return 0 }
+async function both() { 'use client'; 'use server' }
+`, `
+		func "both" directive="use server" async=true inherited=false method=false static=false
+	`, "func")
+}
+
+// TestCalls: calls of local and imported functions are kept where they
+// may run on the server, with the module-scope function they are in; the
+// functions a browser global is used in are named.
+func TestCalls(t *testing.T) {
+	check(t, `
+import { viewportWidth, track } from './viewport'
+import * as ui from './ui'
+const size = measure()
+function measure() { return window.innerWidth }
+const half = () => measure() / 2
+export default function Page({ wide }) {
+  const later = () => track(measure())
+  return <span onClick={() => track()}>{viewportWidth()}{ui.label()}{half()}{[1].map(x => measure())}{wide && half()}{later}</span>
+}
+export function Guarded() {
+  if (typeof window === 'undefined') return null
+  return measure()
+}
+function outer() { return function inner() { return document.title } }
+`, `
+		call measure() localfn module every
+		call measure() localfn deferred in half every
+		call viewportWidth() import render(./viewport viewportWidth) every
+		call ui.label() import render(./ui label) every
+		call half() localfn render every
+		call half() localfn render
+		global window deferred in measure every
+		global document deferred
+	`, "call", "global")
+}
+
+// TestEveryCall: a browser global read on every render of a component
+// is told from one some renders skip.
+func TestEveryCall(t *testing.T) {
+	check(t, `
+export function A() { const w = window.innerWidth; return <p>{w}{document.title}</p> }
+export function B({ e }) { if (e) return null; return <p>{window.x}</p> }
+export function C({ e }) { return e ? <p>{window.y}</p> : <p>{e && localStorage.length}</p> }
+export function D() { const [s] = useState(0); return <p>{window.z}</p> }
+export function E() { try { return location.href } catch { return null } }
+`, `
+		global window render every
+		global document render every
+		global window render
+		global window render
+		global localStorage render
+		global window render
+		global location render
+	`, "global")
 }

@@ -19,7 +19,8 @@ func (e *extractor) uses() {
 		e.dl.Check()
 		switch e.nodes[i].Kind {
 		case syntax.KindIdentifier, syntax.KindShorthandPropertyIdentifier:
-			if !e.isBind[i] && e.isReference(i) {
+			// A name in a type reads nothing at run time.
+			if !e.isBind[i] && !e.inType[i] && e.isReference(i) {
 				e.reference(i)
 			}
 		case syntax.KindUnaryExpression:
@@ -31,6 +32,8 @@ func (e *extractor) uses() {
 			}
 		case syntax.KindCallExpression:
 			e.call(i)
+		case syntax.KindReturnStatement:
+			e.returnsIn[e.fnOf[i]] = append(e.returnsIn[e.fnOf[i]], e.span(i))
 		case syntax.KindMemberExpression:
 			e.member(i)
 		case syntax.KindJSXElement, syntax.KindJSXSelfClosingElement:
@@ -78,6 +81,9 @@ func (e *extractor) reference(i int) {
 			mb := &e.f.Bindings[m]
 			e.addRef(e.stmtOf[i], mb.Stmt)
 			if mb.Kind == BindImport && mb.Import >= 0 {
+				if !e.typeOnlyExport(i) {
+					e.f.Imports[mb.Import].Names[mb.ImportName].ValueUse = true
+				}
 				e.namedAPIUse(i, mb)
 			}
 		}
@@ -90,6 +96,26 @@ func (e *extractor) reference(i int) {
 		}
 		e.globalCands = append(e.globalCands, globalCand{name, i})
 	}
+}
+
+// typeOnlyExport reports whether identifier i is the name of an
+// `export type { x }` or `export { type x }` specifier, which TypeScript
+// erases. A plain `export { x }` keeps the import it names: a
+// single-file compiler cannot tell that x is only a type.
+func (e *extractor) typeOnlyExport(i int) bool {
+	spec := e.parent(i)
+	if e.kind(spec) != syntax.KindExportSpecifier {
+		return false
+	}
+	if e.t.HasToken(spec, syntax.TokType) {
+		return true
+	}
+	for p := e.parent(spec); p >= 0; p = e.parent(p) {
+		if e.kind(p) == syntax.KindExportStatement {
+			return e.t.HasToken(p, syntax.TokType)
+		}
+	}
+	return false
 }
 
 // namedAPIUse records a use of a named import from a module the API lists
@@ -156,6 +182,9 @@ func (e *extractor) call(i int) {
 	t := e.t
 	callee := t.ChildByField(i, syntax.FieldFunction)
 	args := t.ChildByField(i, syntax.FieldArguments)
+	if k := e.kind(callee); k == syntax.KindIdentifier || k == syntax.KindMemberExpression {
+		e.callCands = append(e.callCands, i)
+	}
 	switch e.kind(callee) {
 	case syntax.KindImport: // import('x')
 		e.moduleCall(i, args, ImportDynamic)
@@ -163,6 +192,7 @@ func (e *extractor) call(i int) {
 		name := e.text(callee)
 		if isHookName(name) {
 			e.f.HookCalls++
+			e.hookFns[e.fnOf[i]] = true
 		}
 		if name == "require" && e.resolve(name, callee) < 0 {
 			if !e.requireCalls[i] {
@@ -179,6 +209,7 @@ func (e *extractor) call(i int) {
 	case syntax.KindMemberExpression:
 		if prop := t.ChildByField(callee, syntax.FieldProperty); prop >= 0 && isHookName(e.text(prop)) {
 			e.f.HookCalls++
+			e.hookFns[e.fnOf[i]] = true
 		}
 	}
 }
@@ -384,7 +415,10 @@ func (e *extractor) jsx(i int) {
 			}
 		})
 	}
-	if len(el.Props) > 0 || len(el.Handlers) > 0 {
+	// An imported component is kept even without props: where it is
+	// rendered matters (a Client Component rendered by a Server Component
+	// renders on the server too).
+	if len(el.Props) > 0 || len(el.Handlers) > 0 || el.Ref.Kind == RefImport {
 		e.f.JSX = append(e.f.JSX, el)
 	}
 }
@@ -646,8 +680,16 @@ func (e *extractor) finish() {
 		if e.guarded[fn] || e.guarded[-1] {
 			continue // typeof window checks nearby: the code knows where it runs
 		}
-		e.f.Globals = append(e.f.Globals, GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)})
+		u := GlobalUse{Name: g.name, Span: e.span(g.node), Stmt: int(e.stmtOf[g.node]), Context: e.context(g.node)}
+		if u.Context == Deferred {
+			u.Func = e.moduleFuncName(int(fn))
+		}
+		if u.Context == AtRender || u.Func != "" {
+			u.EveryCall = e.everyCall(g.node, fn)
+		}
+		e.f.Globals = append(e.f.Globals, u)
 	}
+	e.collectCalls()
 	e.collectFuncs()
 	e.style()
 	e.f.Index()
@@ -710,8 +752,20 @@ func (e *extractor) collectFuncs() {
 		e.loc.Funcs = append(e.loc.Funcs, f)
 		return &e.loc.Funcs[len(e.loc.Funcs)-1]
 	}
+	// A function has a directive when its prologue says 'use server' or
+	// 'use cache'. 'use client' makes no function anything (Next.js builds
+	// the module as if it were not there); it is kept among the directives
+	// of a function that has one, where it conflicts.
+	serverOrCache := map[int]bool{}
+	for _, s := range e.loc.Strings {
+		if s.Container == InFunctionBody && s.Prologue && !s.Paren {
+			if kind, _ := rsc.ParseDirective(s.Value); kind == rsc.UseServer || kind == rsc.UseCache {
+				serverOrCache[s.Func] = true
+			}
+		}
+	}
 	for k, s := range e.loc.Strings {
-		if s.Container != InFunctionBody || !s.Prologue || s.Paren {
+		if s.Container != InFunctionBody || !s.Prologue || s.Paren || !serverOrCache[s.Func] {
 			continue
 		}
 		kind, cacheKind := rsc.ParseDirective(s.Value)
@@ -720,7 +774,7 @@ func (e *extractor) collectFuncs() {
 		}
 		f := get(s.Func)
 		f.Directives = append(f.Directives, k)
-		if f.Directive == rsc.NoDirective {
+		if f.Directive == rsc.NoDirective && kind != rsc.UseClient {
 			f.Directive, f.CacheKind = kind, cacheKind
 		}
 	}
@@ -743,4 +797,92 @@ func (e *extractor) collectFuncs() {
 			f.Directive, f.Inherited = fileDir, true
 		}
 	}
+}
+
+// collectCalls keeps the calls of local and imported functions that may
+// run on the server (see Call).
+func (e *extractor) collectCalls() {
+	for _, i := range e.callCands {
+		fn := e.fnOf[i]
+		if e.guarded[fn] || e.guarded[-1] {
+			continue // the code tests where it runs
+		}
+		c := Call{Span: e.span(i), Stmt: int(e.stmtOf[i]), Context: e.context(i), EveryCall: e.everyCall(i, fn)}
+		if c.Context == Deferred {
+			if c.Caller = e.moduleFuncName(int(fn)); c.Caller == "" {
+				continue // a callback: when it runs is not known
+			}
+		}
+		c.Ref = e.refOf(e.t.ChildByField(i, syntax.FieldFunction))
+		if c.Ref.Kind != RefLocalFunction && c.Ref.Kind != RefImport {
+			continue
+		}
+		e.f.Calls = append(e.f.Calls, c)
+	}
+}
+
+// moduleFuncName returns the module-scope name of function node fn: a
+// function declaration at the top level, or a function or arrow assigned
+// to a top-level const; "" for any other function.
+func (e *extractor) moduleFuncName(fn int) string {
+	if fn < 0 {
+		return ""
+	}
+	t := e.t
+	topLevel := func(n int) bool {
+		p := e.parent(n)
+		return p == 0 || (e.kind(p) == syntax.KindExportStatement && e.parent(p) == 0)
+	}
+	switch e.kind(fn) {
+	case syntax.KindFunctionDeclaration, syntax.KindGeneratorFunctionDeclaration:
+		if name := t.ChildByField(fn, syntax.FieldName); name >= 0 && topLevel(fn) {
+			return e.text(name)
+		}
+	case syntax.KindFunctionExpression, syntax.KindArrowFunction:
+		p := e.parent(fn)
+		for p >= 0 {
+			switch e.kind(p) {
+			case syntax.KindParenthesizedExpression, syntax.KindAsExpression, syntax.KindSatisfiesExpression:
+				p = e.parent(p)
+				continue
+			}
+			break
+		}
+		if p < 0 || e.kind(p) != syntax.KindVariableDeclarator {
+			return ""
+		}
+		name := t.ChildByField(p, syntax.FieldName)
+		if decl := e.parent(p); name >= 0 && e.kind(name) == syntax.KindIdentifier && (e.kind(decl) == syntax.KindLexicalDeclaration || e.kind(decl) == syntax.KindVariableDeclaration) && topLevel(decl) {
+			return e.text(name)
+		}
+	}
+	return ""
+}
+
+// everyCall reports whether node runs on every call of its function fn:
+// no condition, loop or try between them, no return before it, and no
+// hook call in fn.
+func (e *extractor) everyCall(node int, fn int32) bool {
+	if e.hookFns[fn] {
+		return false
+	}
+	start := e.span(node).Start
+	for _, r := range e.returnsIn[fn] {
+		if r.End <= start {
+			return false
+		}
+	}
+	for p := e.parent(node); p >= 0 && p != int(fn); p = e.parent(p) {
+		switch e.kind(p) {
+		case syntax.KindIfStatement, syntax.KindTernaryExpression, syntax.KindSwitchStatement,
+			syntax.KindForStatement, syntax.KindForInStatement, syntax.KindWhileStatement, syntax.KindDoStatement,
+			syntax.KindTryStatement, syntax.KindCatchClause:
+			return false
+		case syntax.KindBinaryExpression:
+			if e.t.HasToken(p, syntax.TokAnd) || e.t.HasToken(p, syntax.TokOr) || e.t.HasToken(p, syntax.TokNullish) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -77,6 +77,10 @@ type Module struct {
 	// Next.js compiles with the checks of the client graph.
 	pages   reach
 	targets [2][]int32 // per environment, the module each import resolves to (-1: none, -2: not yet resolved)
+	// loads says, per import, whether the bundlers load it (nil: all are loaded).
+	loads []Load
+	// verbatim is the file's tsconfig verbatimModuleSyntax, which loads depends on.
+	verbatim bool
 	// boundaryFrom is the server-graph edge that first reaches a boundary.
 	boundaryFrom Edge
 	requested    exportSet // exports used by server-graph importers
@@ -87,6 +91,9 @@ type reach struct {
 	ok     bool
 	parent int32 // importer on a shortest chain, -1 for a root
 	via    int32 // index of the import in the parent
+	// turbopack is set when only imports that Turbopack keeps and webpack
+	// elides lead here (see TurbopackOnly).
+	turbopack bool
 }
 
 // Edge is one import between modules.
@@ -99,6 +106,11 @@ type Edge struct {
 // In reports whether the module is in the given environment's graph.
 func (m *Module) In(env Env) bool { return m.reach[env].ok }
 
+// OnlyWithTurbopack reports whether the module is in env's graph only
+// when Turbopack builds it: every chain that reaches it goes through an
+// import that webpack elides and Turbopack keeps.
+func (m *Module) OnlyWithTurbopack(env Env) bool { return m.reach[env].ok && m.reach[env].turbopack }
+
 // Shared reports whether the module runs in both environments.
 func (m *Module) Shared() bool { return m.reach[Server].ok && m.reach[Client].ok }
 
@@ -108,6 +120,9 @@ type Graph struct {
 	byPath    map[string]*Module
 	in        Input
 	importers [2]map[*Module][]Edge
+	// turbopackOnly is set when some import is kept by Turbopack only.
+	turbopackOnly bool
+	unresolved    []Unresolved
 }
 
 // Build resolves the workspace's imports and computes environments.
@@ -162,6 +177,7 @@ func Build(in Input) *Graph {
 		}
 	}
 	g.in.Load = nil
+	g.findUnresolved()
 	return g
 }
 
@@ -179,6 +195,17 @@ func (g *Graph) add(u *Unit) *Module {
 		f := u.Facts
 		m.Boundary = f.Has(rsc.UseClient) && !f.Has(rsc.UseServer)
 		m.ServerRef = !m.Boundary && (f.Has(rsc.UseServer) || f.Has(rsc.UseCache))
+		if g.in.Resolver != nil {
+			if cfg := g.in.Resolver.TSConfigFor(u.Path); cfg != nil {
+				m.verbatim = cfg.VerbatimModuleSyntax
+			}
+		}
+		m.loads = loads(u.Path, f, m.verbatim)
+		for _, l := range m.loads {
+			if l == TurbopackOnly {
+				g.turbopackOnly = true
+			}
+		}
 	}
 	g.Modules = append(g.Modules, m)
 	g.byPath[u.Path] = m
@@ -201,30 +228,6 @@ func isServerRoot(m *Module) bool {
 var framework = map[string]bool{
 	"react": true, "react-dom": true, "next": true, "scheduler": true, "styled-jsx": true,
 	"server-only": true, "client-only": true, "@next/env": true, "@next/font": true, "@next/third-parties": true,
-}
-
-// followed reports whether an import is a runtime edge of the graph.
-func followed(imp *facts.Import) bool {
-	if imp.TypeOnly {
-		return false
-	}
-	if imp.Kind == facts.ImportStatic && len(imp.Names) > 0 {
-		for _, n := range imp.Names {
-			if !n.TypeOnly {
-				return true
-			}
-		}
-		return false // import { type A, type B } from 'x' is erased
-	}
-	if imp.Kind == facts.ImportReExport && len(imp.Names) > 0 {
-		for _, n := range imp.Names {
-			if !n.TypeOnly {
-				return true
-			}
-		}
-		return false
-	}
-	return true
 }
 
 // Target returns the module import i of m resolves to in env, or nil.
@@ -273,72 +276,88 @@ func (g *Graph) Resolution(m *Module, i int, env Env) resolve.Result {
 }
 
 func (g *Graph) walkServer() {
-	var queue []*Module
+	var roots []*Module
 	for _, m := range g.Modules {
 		if isServerRoot(m) {
-			m.reach[Server] = reach{ok: true, parent: -1, via: -1}
-			queue = append(queue, m)
+			roots = append(roots, m)
 		}
 	}
-	for len(queue) > 0 {
-		m := queue[0]
-		queue = queue[1:]
-		for i := range m.Facts.Imports {
-			if !followed(&m.Facts.Imports[i]) {
-				continue
+	g.walk(Server, roots, func(m, t *Module, e Edge) bool {
+		if t.Boundary {
+			if t.boundaryFrom.From == nil {
+				t.boundaryFrom = e
 			}
-			t := g.resolveTarget(m, i, Server)
-			if t == nil {
-				continue
-			}
-			e := Edge{From: m, Import: i, To: t}
-			g.importers[Server][t] = append(g.importers[Server][t], e)
-			if t.Boundary {
-				if t.boundaryFrom.From == nil {
-					t.boundaryFrom = e
-				}
-				continue // a client reference: the client graph takes over
-			}
-			if !t.reach[Server].ok && t.Facts != nil {
-				t.reach[Server] = reach{ok: true, parent: int32(m.ID), via: int32(i)}
-				queue = append(queue, t)
-			}
+			return false // a client reference: the client graph takes over
 		}
-	}
+		return t.Facts != nil
+	})
 }
 
 func (g *Graph) walkClient() {
-	var queue []*Module
+	var roots []*Module
 	for _, m := range g.Modules {
 		if m.Facts != nil && (m.Boundary || (!m.External && m.Role == project.RoleInstrumentationClient)) {
-			m.reach[Client] = reach{ok: true, parent: -1, via: -1}
-			queue = append(queue, m)
+			roots = append(roots, m)
 		}
 	}
-	for len(queue) > 0 {
-		m := queue[0]
-		queue = queue[1:]
-		for i := range m.Facts.Imports {
-			if !followed(&m.Facts.Imports[i]) {
-				continue
+	g.walk(Client, roots, func(m, t *Module, e Edge) bool {
+		// A module of Server Functions is only called from the client. An
+		// installed package's 'use client' module reached only from the
+		// client graph is a root of its own (see below).
+		return !t.ServerRef && t.Facts != nil
+	})
+}
+
+// walk is the breadth-first search of env's graph from roots. enter
+// decides whether the search goes on into t through edge e. Imports that
+// no bundler loads make no edge. The imports only Turbopack keeps are
+// followed last, so that what they alone reach is known as such.
+func (g *Graph) walk(env Env, roots []*Module, enter func(m, t *Module, e Edge) bool) {
+	var order []*Module
+	for _, m := range roots {
+		m.reach[env] = reach{ok: true, parent: -1, via: -1}
+		order = append(order, m)
+	}
+	step := func(queue []*Module, turbopack bool) []*Module {
+		for len(queue) > 0 {
+			m := queue[0]
+			queue = queue[1:]
+			for i := range m.Facts.Imports {
+				switch m.Load(i) {
+				case Erased:
+					continue
+				case TurbopackOnly:
+					if !turbopack {
+						continue
+					}
+				case Loaded:
+					if turbopack && !m.reach[env].turbopack {
+						continue // followed in the first round
+					}
+				}
+				t := g.resolveTarget(m, i, env)
+				if t == nil {
+					continue
+				}
+				e := Edge{From: m, Import: i, To: t}
+				g.importers[env][t] = append(g.importers[env][t], e)
+				if t.reach[env].ok || !enter(m, t, e) {
+					continue
+				}
+				r := reach{ok: true, parent: int32(m.ID), via: int32(i), turbopack: turbopack}
+				if env == Client && t.Boundary {
+					r.parent, r.via = -1, -1
+				}
+				t.reach[env] = r
+				queue = append(queue, t)
+				order = append(order, t)
 			}
-			t := g.resolveTarget(m, i, Client)
-			if t == nil {
-				continue
-			}
-			g.importers[Client][t] = append(g.importers[Client][t], Edge{From: m, Import: i, To: t})
-			if t.ServerRef || t.reach[Client].ok || t.Facts == nil {
-				continue
-			}
-			if t.Boundary {
-				// An installed package's 'use client' module reached only from
-				// the client graph: it is a root of its own.
-				t.reach[Client] = reach{ok: true, parent: -1, via: -1}
-			} else {
-				t.reach[Client] = reach{ok: true, parent: int32(m.ID), via: int32(i)}
-			}
-			queue = append(queue, t)
 		}
+		return queue
+	}
+	step(append([]*Module(nil), order...), false)
+	if g.turbopackOnly {
+		step(append([]*Module(nil), order...), true)
 	}
 }
 
@@ -358,8 +377,8 @@ func (g *Graph) walkPages() {
 		m := queue[0]
 		queue = queue[1:]
 		for i := range m.Facts.Imports {
-			if !followed(&m.Facts.Imports[i]) {
-				continue
+			if m.Load(i) != Loaded {
+				continue // erased, or kept by Turbopack alone: both bundlers must load it
 			}
 			t := g.resolveTarget(m, i, Client)
 			if t == nil || t.ServerRef || t.pages.ok || t.Facts == nil {

@@ -85,8 +85,8 @@ func TestEnvironments(t *testing.T) {
 		"/w/app/error.tsx":             "'use client'\nexport default function E() { return null }",
 		"/w/app/api/route.ts":          "import { db } from '../../lib/db'\nexport async function GET() { return db() }",
 		"/w/components/nav.tsx":        "export function Nav({children}) { return children }",
-		"/w/components/modal.tsx":      "'use client'\nimport { fmt } from '../lib/format'\nimport { save } from '../lib/actions'\nimport { Inner } from './inner'\nexport function Modal() { return null }",
-		"/w/components/inner.tsx":      "import { Deep } from './deep'\nexport function Inner() { return null }",
+		"/w/components/modal.tsx":      "'use client'\nimport { fmt } from '../lib/format'\nimport { save } from '../lib/actions'\nimport { Inner } from './inner'\nexport function Modal() { return <Inner f={fmt} s={save} /> }",
+		"/w/components/inner.tsx":      "import { Deep } from './deep'\nexport function Inner() { return <Deep /> }",
 		"/w/components/deep.tsx":       "export function Deep() { return null }",
 		"/w/components/unused.tsx":     "export function Unused() { return null }",
 		"/w/lib/format.ts":             "export function fmt(n) { return String(n) }",
@@ -94,7 +94,7 @@ func TestEnvironments(t *testing.T) {
 		"/w/lib/db.ts":                 "import 'server-only'\nexport async function db() {}",
 		"/w/lib/types.ts":              "export type T = string",
 		"/w/lib/uses-types.ts":         "import type { T } from './types'\nimport { type T as U } from './types'\nexport const x: T = ''",
-		"/w/middleware.ts":             "import { x } from './lib/uses-types'\nexport function middleware() {}",
+		"/w/middleware.ts":             "import { x } from './lib/uses-types'\nexport function middleware() { return x }",
 		"/w/pages/index.tsx":           "import { Deep } from '../components/deep'\nexport default function Home() { return <Deep /> }",
 		"/w/instrumentation-client.ts": "import { fmt } from './lib/format'\nfmt(1)",
 	})
@@ -180,7 +180,7 @@ func TestPackagesResolvePerEnvironment(t *testing.T) {
 
 func TestUsageAndLiveness(t *testing.T) {
 	snap, g := build(t, vfs.MapFS{
-		"/w/app/page.tsx":  "import { Card } from '../ui'\nimport * as all from '../lib/all'\nexport default function P() { return <Card /> }",
+		"/w/app/page.tsx":  "import { Card } from '../ui'\nimport * as all from '../lib/all'\nexport default function P() { return <Card all={all} /> }",
 		"/w/ui/index.ts":   "export * from './card'\nexport { Button as Btn } from './button'\nexport * from './extra'",
 		"/w/ui/card.tsx":   "import { helper } from './helper'\nexport function Card() { return helper() }\nexport function Other() { return null }",
 		"/w/ui/helper.ts":  "export function helper() { return 1 }\nexport function notUsed() { return 2 }\nsetup()\nfunction setup() {}",
@@ -204,7 +204,7 @@ func TestUsageAndLiveness(t *testing.T) {
 		"/w/ui/button.tsx": "",      // Btn is never imported
 		"/w/ui/extra.tsx":  "",      // nothing asks export * for Extra
 		"/w/lib/all.ts":    "0 1",   // a namespace import uses everything
-		"/w/app/page.tsx":  "0 2",   // a root: its default export and the import that uses
+		"/w/app/page.tsx":  "0 1 2", // a root: its default export and the imports it uses
 	} {
 		if got := live(path); got != want {
 			t.Errorf("%s live statements = %q, want %q", snap.Rel(path), got, want)
@@ -245,6 +245,111 @@ func TestOrigin(t *testing.T) {
 		if got != want {
 			t.Errorf("Origin(%s) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestElision: imports that TypeScript elides make no edge; JavaScript
+// files keep theirs; under verbatimModuleSyntax Turbopack alone keeps the
+// imports TypeScript would elide, and what they alone reach says so.
+func TestElision(t *testing.T) {
+	snap, g := build(t, vfs.MapFS{
+		"/w/app/page.tsx": `import { Widget } from '../components/widget'
+import { Legacy } from '../components/legacy'
+import { Strict } from '../strict/strict'
+export default function P() { return <><Widget /><Legacy /><Strict /></> }`,
+		"/w/components/widget.tsx": `'use client'
+import type { A } from '../lib/type-import'
+import { type B } from '../lib/inline-type'
+import { C } from '../lib/unused'
+import { D, E } from '../lib/type-use'
+import '../lib/side-effect'
+import { F } from '../lib/value-use'
+export type { G } from '../lib/export-type'
+export { H } from '../lib/reexport'
+const lazy = () => import('../lib/dynamic')
+let d: D
+type T = typeof E
+export function Widget() { return <F /> }`,
+		"/w/components/legacy.jsx": "'use client'\nimport { C } from '../lib/js-unused'\nexport function Legacy() { return null }",
+		"/w/strict/tsconfig.json":  `{"compilerOptions": {"verbatimModuleSyntax": true}}`,
+		"/w/strict/strict.tsx":     "'use client'\nimport { type S } from './inline'\nimport { U } from './unused'\nexport function Strict() { return null }",
+		"/w/strict/inline.ts":      "import { deep } from './deep'\nexport type S = string\nexport const s = deep",
+		"/w/strict/deep.ts":        "export const deep = 1",
+		"/w/strict/unused.ts":      "export const U = 1",
+		"/w/lib/type-import.ts":    "export type A = 1",
+		"/w/lib/inline-type.ts":    "export type B = 1",
+		"/w/lib/unused.ts":         "export const C = 1",
+		"/w/lib/type-use.ts":       "export interface D {}\nexport const E = 1",
+		"/w/lib/side-effect.ts":    "export {}",
+		"/w/lib/value-use.tsx":     "export const F = () => null",
+		"/w/lib/export-type.ts":    "export type G = 1",
+		"/w/lib/reexport.ts":       "export const H = 1",
+		"/w/lib/dynamic.ts":        "export const lazy = 1",
+		"/w/lib/js-unused.js":      "export const C = 1",
+	})
+	var got []string
+	for _, m := range g.Modules {
+		if m.In(graph.Client) && !m.Boundary {
+			line := snap.Rel(m.Path)
+			if m.OnlyWithTurbopack(graph.Client) {
+				line += " (Turbopack only)"
+			}
+			got = append(got, line)
+		}
+	}
+	sort.Strings(got)
+	expect(t, strings.Join(got, "\n"), `
+		lib/dynamic.ts
+		lib/js-unused.js
+		lib/reexport.ts
+		lib/side-effect.ts
+		lib/value-use.tsx
+		strict/deep.ts (Turbopack only)
+		strict/inline.ts (Turbopack only)
+		strict/unused.ts (Turbopack only)
+	`)
+	w := g.Module("/w/components/widget.tsx")
+	var loads []string
+	for i := range w.Facts.Imports {
+		loads = append(loads, w.Load(i).String())
+	}
+	if got, want := strings.Join(loads, ", "), "erased, erased, erased, erased, loaded, loaded, erased, loaded, loaded"; got != want {
+		t.Errorf("widget.tsx loads %s, want %s", got, want)
+	}
+	if got, want := chain(snap, g, "/w/strict/deep.ts", graph.Client), "app/page.tsx > strict/strict.tsx > strict/inline.ts > strict/deep.ts"; got != want {
+		t.Errorf("chain = %q, want %q", got, want)
+	}
+}
+
+// TestUnresolved: imports of the workspace's own code that resolve to no
+// file are listed with their cause; the framework's packages, assets and
+// installed packages' own imports are not.
+func TestUnresolved(t *testing.T) {
+	snap, g := build(t, vfs.MapFS{
+		"/w/app/page.tsx": `import Link from 'next/link'
+import { useState } from 'react'
+import './globals.css'
+import { a } from '../lib/a'
+import { gone } from '../lib/gone'
+import clsx from 'clsx'
+import { dep } from 'dep'
+export default function Page() { return a + gone + clsx + dep + Link + useState }`,
+		"/w/app/globals.css":               `body {}`,
+		"/w/lib/a.ts":                      `export const a = 1`,
+		"/w/node_modules/dep/package.json": `{"name":"dep","main":"index.js"}`,
+		"/w/node_modules/dep/index.js":     `import 'optional-peer'; export const dep = 1`,
+		"/w/components/unused.tsx":         `import x from 'never-checked'; export default x`,
+	})
+	var got []string
+	for _, u := range g.Unresolved() {
+		got = append(got, fmt.Sprintf("%s %q %v", snap.Rel(u.Module.Path), u.Module.Facts.Imports[u.Import].Source, u.Result.Cause))
+	}
+	want := []string{
+		`app/page.tsx "../lib/gone" no such file`,
+		`app/page.tsx "clsx" package not installed`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Unresolved:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -99,7 +99,9 @@ type Signature struct {
 	facts     *facts.File
 	boundary  bool
 	serverRef bool
+	verbatim  bool
 	in        [2]bool
+	turbopack [2]bool
 	parent    [2]string
 	via       [2]int32
 	pages     bool
@@ -113,10 +115,11 @@ type Signature struct {
 
 // Signature returns m's signature in this graph.
 func (g *Graph) Signature(m *Module) Signature {
-	s := Signature{facts: m.Facts, boundary: m.Boundary, serverRef: m.ServerRef, fromImp: -1}
+	s := Signature{facts: m.Facts, boundary: m.Boundary, serverRef: m.ServerRef, verbatim: m.verbatim, fromImp: -1}
 	for _, env := range Envs {
 		r := m.reach[env]
 		s.in[env] = r.ok
+		s.turbopack[env] = r.turbopack
 		s.via[env] = r.via
 		if r.ok && r.parent >= 0 {
 			s.parent[env] = g.Modules[r.parent].Path

@@ -55,12 +55,12 @@ func (g *Graph) computeUsage() {
 		if m.reach[Server].parent < 0 {
 			request(m, "*") // a root: the framework uses every export
 		}
-		for i, imp := range m.Facts.Imports {
+		for i := range m.Facts.Imports {
 			t := g.targetIfResolved(m, i, Server)
-			if t == nil || t.Boundary || !followed(&imp) {
+			if t == nil || t.Boundary || m.Load(i) != Loaded {
 				continue
 			}
-			for _, name := range requestedNames(&imp) {
+			for _, name := range requestedNames(m, i) {
 				request(t, name)
 			}
 		}
@@ -132,12 +132,13 @@ func (g *Graph) targetIfResolved(m *Module, i int, env Env) *Module {
 	return g.Modules[m.targets[env][i]]
 }
 
-// requestedNames lists the exports an import uses. A dynamic import()
+// requestedNames lists the exports import i of m uses. A dynamic import()
 // uses names nobody can see (React.lazy, registries of lazy components)
 // and loads them on demand, so it makes nothing live: render-time checks
 // stay quiet about code only reached that way, while the compiler's
 // import checks still apply to the module.
-func requestedNames(imp *facts.Import) []string {
+func requestedNames(m *Module, i int) []string {
+	imp := &m.Facts.Imports[i]
 	switch imp.Kind {
 	case facts.ImportDynamic:
 		return nil
@@ -146,13 +147,7 @@ func requestedNames(imp *facts.Import) []string {
 	case facts.ImportReExport, facts.ImportExportAll:
 		return nil // passed on when the re-exporting module's names are requested
 	}
-	var out []string
-	for _, n := range imp.Names {
-		if !n.TypeOnly {
-			out = append(out, n.Imported)
-		}
-	}
-	return out
+	return m.valueNames(i)
 }
 
 // Live reports whether top-level statement stmt of m can run on the

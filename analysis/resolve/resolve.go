@@ -70,6 +70,50 @@ type Result struct {
 	Package    string
 	PackageDir string // real directory of Package
 	Reason     string // NotFound only: why, for messages
+	Cause      Cause  // NotFound only: why, as a kind
+}
+
+// Cause says, of an import that resolves to nothing, what kind of miss it
+// is, so that misses can be counted by kind.
+type Cause uint8
+
+const (
+	CauseNone           Cause = iota
+	CauseNotInstalled         // a package that no node_modules holds
+	CauseMissingFile          // a relative or absolute path to no file
+	CausePaths                // a specifier that tsconfig paths map to no file
+	CausePackageExport        // an installed package that has no such entry or subpath
+	CausePackageImports       // a # specifier that package.json "imports" does not map to a file
+	CauseUnsupported          // URL imports, unknown node: builtins, invalid names
+)
+
+// Causes lists the causes of a miss, in the order to report them.
+var Causes = []Cause{CauseNotInstalled, CauseMissingFile, CausePaths, CausePackageExport, CausePackageImports, CauseUnsupported}
+
+func (c Cause) String() string {
+	switch c {
+	case CauseNotInstalled:
+		return "package not installed"
+	case CauseMissingFile:
+		return "no such file"
+	case CausePaths:
+		return "tsconfig paths match no file"
+	case CausePackageExport:
+		return "not exported by its package"
+	case CausePackageImports:
+		return "package.json imports match no file"
+	case CauseUnsupported:
+		return "unsupported specifier"
+	}
+	return "resolved"
+}
+
+// because sets the cause of a miss that has none yet.
+func because(res Result, c Cause) Result {
+	if res.Kind == NotFound && res.Cause == CauseNone {
+		res.Cause = c
+	}
+	return res
 }
 
 // Found reports whether the specifier resolved to a file or builtin.
@@ -144,7 +188,9 @@ func (r *Resolver) Resolve(importer, specifier string, env Env, require bool) Re
 		res.Path = ""
 	}
 	if res.Kind != NotFound {
-		res.Reason = ""
+		res.Reason, res.Cause = "", CauseNone
+	} else if res.Cause == CauseNone {
+		res.Cause = CauseUnsupported
 	}
 	return r.results.put(key, res)
 }
@@ -180,7 +226,7 @@ func (r *Resolver) resolve(dir, specifier string, q request) Result {
 	spec := stripQuery(specifier)
 	switch {
 	case spec == "":
-		return notFound("empty specifier %q", specifier)
+		return because(notFound("empty specifier %q", specifier), CauseUnsupported)
 	case isRelative(spec) || isAbsolute(spec):
 		p := filepath.FromSlash(spec)
 		if !filepath.IsAbs(p) {
@@ -190,9 +236,17 @@ func (r *Resolver) resolve(dir, specifier string, q request) Result {
 		if res.Kind == NotFound {
 			res.Reason = fmt.Sprintf("cannot find module %q%s", specifier, r.declarationHint(p))
 		}
-		return res
+		return because(res, CauseMissingFile)
 	case spec[0] == '#':
-		return r.resolveImports(dir, spec, q)
+		// TypeScript, and Next.js after it, apply tsconfig paths to any
+		// non-relative specifier before package.json "imports":
+		// `"#/*": ["./*"]` is a common alias.
+		if cfg := r.tsconfigForDir(dir); cfg != nil && cfg.Err == nil {
+			if res, _ := r.resolvePaths(cfg, spec, q); res.Kind != NotFound {
+				return res
+			}
+		}
+		return because(r.resolveImports(dir, spec, q), CausePackageImports)
 	}
 	return r.resolveBare(dir, spec, q, true)
 }
@@ -205,7 +259,7 @@ func (r *Resolver) resolveBare(dir, spec string, q request, useTSConfig bool) Re
 		if IsBuiltin(spec) {
 			return Result{Kind: Builtin}
 		}
-		return notFound("unknown Node.js builtin %q", "node:"+name)
+		return because(notFound("unknown Node.js builtin %q", "node:"+name), CauseUnsupported)
 	}
 	pathsPattern := ""
 	if useTSConfig {
@@ -223,7 +277,7 @@ func (r *Resolver) resolveBare(dir, spec string, q request, useTSConfig bool) Re
 		}
 	}
 	if hasURLScheme(spec) {
-		return notFound("URL imports are not supported: %q", spec)
+		return because(notFound("URL imports are not supported: %q", spec), CauseUnsupported)
 	}
 	// Node.js builtins win over packages on the server; in the browser an
 	// installed package of the same name (a polyfill) wins.
@@ -233,25 +287,29 @@ func (r *Resolver) resolveBare(dir, spec string, q request, useTSConfig bool) Re
 	name, subpath, ok := splitPackageSpecifier(spec)
 	if ok {
 		if wsDir, found := r.opts.Workspaces[name]; found {
-			return r.resolvePackage(name, wsDir, subpath, q)
+			return because(r.resolvePackage(name, wsDir, subpath, q), CausePackageExport)
 		}
 		if pj := r.nearestPackageJSON(dir); pj != nil && pj.name == name && pj.exports != nil {
-			return r.resolvePackage(name, pj.dir, subpath, q)
+			return because(r.resolvePackage(name, pj.dir, subpath, q), CausePackageExport)
 		}
 		if pkgDir := r.findNodeModule(dir, name); pkgDir != "" {
-			return r.resolvePackage(name, pkgDir, subpath, q)
+			return because(r.resolvePackage(name, pkgDir, subpath, q), CausePackageExport)
 		}
 	}
 	if q.env == Client && nodeBuiltins[spec] {
 		return Result{Kind: Builtin}
 	}
 	switch {
+	case pathsPattern == "*" && ok:
+		// A catch-all pattern matches every package name: the package is
+		// what is missing.
+		return because(notFound("package %q is not installed (and no file matches tsconfig paths %q)", name, pathsPattern), CauseNotInstalled)
 	case pathsPattern != "":
-		return notFound("cannot find module %q: no file matches tsconfig paths %q", spec, pathsPattern)
+		return because(notFound("cannot find module %q: no file matches tsconfig paths %q", spec, pathsPattern), CausePaths)
 	case !ok:
-		return notFound("invalid package name in %q", spec)
+		return because(notFound("invalid package name in %q", spec), CauseUnsupported)
 	}
-	return notFound("package %q is not installed", name)
+	return because(notFound("package %q is not installed", name), CauseNotInstalled)
 }
 
 // splitPackageSpecifier splits "name/sub/path" or "@scope/name/sub" into the

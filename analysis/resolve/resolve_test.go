@@ -21,6 +21,7 @@ type resolveCase struct {
 	path   string // expected Path (File/Asset)
 	pkg    string // expected Package
 	reason string // NotFound: a substring of Reason
+	cause  Cause  // NotFound: the Cause, when set
 }
 
 func runCases(t *testing.T, r *Resolver, cases []resolveCase) {
@@ -47,6 +48,9 @@ func runCases(t *testing.T, r *Resolver, cases []resolveCase) {
 				if got.Path != "" {
 					t.Errorf("NotFound has path %q", got.Path)
 				}
+				if got.Cause == CauseNone || (c.cause != CauseNone && got.Cause != c.cause) {
+					t.Errorf("cause = %v, want %v", got.Cause, c.cause)
+				}
 			}
 			if got.Package != c.pkg {
 				t.Errorf("package = %q, want %q", got.Package, c.pkg)
@@ -54,8 +58,8 @@ func runCases(t *testing.T, r *Resolver, cases []resolveCase) {
 			if c.pkg != "" && got.PackageDir == "" {
 				t.Errorf("package %q without PackageDir", c.pkg)
 			}
-			if c.kind != NotFound && got.Reason != "" {
-				t.Errorf("found result carries reason %q", got.Reason)
+			if c.kind != NotFound && (got.Reason != "" || got.Cause != CauseNone) {
+				t.Errorf("found result carries reason %q (%v)", got.Reason, got.Cause)
 			}
 		})
 	}
@@ -141,14 +145,14 @@ func TestRelative(t *testing.T) {
 		{name: "directory exports dot wins", from: from, spec: "../exported", kind: File, path: "/app/src/exported/impl.ts"},
 		{name: "broken package.json has no fields", from: from, spec: "../brokenpkg", kind: File, path: "/app/src/brokenpkg/index.js"},
 		{name: "absolute", from: from, spec: "/app/src/lib/util", kind: File, path: "/app/src/lib/util.ts"},
-		{name: "missing", from: from, spec: "./nope", kind: NotFound, reason: `cannot find module "./nope"`},
+		{name: "missing", from: from, spec: "./nope", kind: NotFound, reason: `cannot find module "./nope"`, cause: CauseMissingFile},
 		{name: "directory without index", from: from, spec: "../emptydir", kind: NotFound, reason: `cannot find module "../emptydir"`},
 		{name: "declaration files never resolve", from: lib, spec: "./types", kind: NotFound, reason: `only the type declaration "types.d.ts" exists`},
 		{name: "explicit declaration file", from: lib, spec: "./shape.d.ts", kind: NotFound, reason: `cannot find module`},
 		{name: "declaration via js", from: lib, spec: "./shape.js", kind: NotFound, reason: `"shape.d.ts"`},
 		{name: "missing directory parent", from: from, spec: "../../nowhere/x", kind: NotFound, reason: "cannot find module"},
 		{name: "empty", from: from, spec: "", kind: NotFound, reason: "empty specifier"},
-		{name: "url", from: from, spec: "https://example.com/x.js", kind: NotFound, reason: "URL imports"},
+		{name: "url", from: from, spec: "https://example.com/x.js", kind: NotFound, reason: "URL imports", cause: CauseUnsupported},
 		{name: "data url", from: from, spec: "data:text/javascript,1", kind: NotFound, reason: "URL imports"},
 	}
 	runCases(t, r, cases)
@@ -169,7 +173,7 @@ func TestBuiltins(t *testing.T) {
 		{from: "/p/a.ts", spec: "node:test", env: Server, kind: Builtin},
 		{from: "/p/a.ts", spec: "node:sqlite", env: Server, kind: Builtin},
 		{name: "test needs the prefix", from: "/p/a.ts", spec: "test", env: Server, kind: NotFound, reason: `package "test" is not installed`},
-		{name: "unknown node builtin", from: "/p/a.ts", spec: "node:nope", env: Server, kind: NotFound, reason: `unknown Node.js builtin "node:nope"`},
+		{name: "unknown node builtin", from: "/p/a.ts", spec: "node:nope", env: Server, kind: NotFound, reason: `unknown Node.js builtin "node:nope"`, cause: CauseUnsupported},
 		{name: "builtin in the browser", from: "/p/a.ts", spec: "crypto", env: Client, kind: Builtin},
 		{name: "builtin wins on the server", from: "/p/a.ts", spec: "events", env: Server, kind: Builtin},
 		{name: "installed polyfill wins in the browser", from: "/p/a.ts", spec: "events", env: Client, kind: File, path: "/p/node_modules/events/events.js", pkg: "events"},

@@ -22,6 +22,9 @@ type TSConfig struct {
 	// the directory of the file that defines "paths").
 	Paths     []PathMapping
 	PathsBase string
+	// VerbatimModuleSyntax is compilerOptions.verbatimModuleSyntax: imports
+	// are kept as written, except those marked type (see graph.Load).
+	VerbatimModuleSyntax bool
 	// Err is set when Path itself cannot be read or parsed; the config
 	// then contributes no options.
 	Err error
@@ -147,6 +150,7 @@ type mergeState struct {
 	baseURL   string
 	paths     *jsonObject
 	pathsDir  string
+	verbatim  bool
 	stack     []string // files being merged, to detect cycles
 	entries   int      // "extends" entries followed so far
 }
@@ -163,6 +167,7 @@ func (r *Resolver) mergedTSConfig(path string) *TSConfig {
 		st := &mergeState{configDir: filepath.Dir(path)}
 		r.mergeInto(cfg, st, path, file)
 		cfg.BaseURL = st.baseURL
+		cfg.VerbatimModuleSyntax = st.verbatim
 		if st.paths != nil {
 			cfg.PathsBase = st.pathsDir
 			if st.baseURL != "" {
@@ -243,6 +248,10 @@ func (r *Resolver) mergeInto(cfg *TSConfig, st *mergeState, path string, file *t
 		case nil:
 			st.paths, st.pathsDir = nil, ""
 		}
+	}
+	if v, ok := opts.get("verbatimModuleSyntax"); ok {
+		b, _ := v.(bool) // null resets an inherited value
+		st.verbatim = b
 	}
 	cfg.Chain = append(cfg.Chain, path)
 }

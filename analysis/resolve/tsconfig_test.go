@@ -58,7 +58,7 @@ func TestPathsAndBaseURL(t *testing.T) {
 		{name: "baseUrl bare import", from: from, spec: "utils/helper", kind: File, path: "/app/utils/helper.ts"},
 		{name: "unmatched target falls through to node_modules", from: from, spec: "lib/x", kind: File, path: "/app/node_modules/lib/x.js", pkg: "lib"},
 		{name: "packages after baseUrl", from: from, spec: "react", kind: File, path: "/app/node_modules/react/index.js", pkg: "react"},
-		{name: "alias without file", from: from, spec: "@/nope", kind: NotFound, reason: `no file matches tsconfig paths "@/*"`},
+		{name: "alias without file", from: from, spec: "@/nope", kind: NotFound, reason: `no file matches tsconfig paths "@/*"`, cause: CausePaths},
 	}
 	runCases(t, r, cases)
 
@@ -78,6 +78,29 @@ func TestPathsAndBaseURL(t *testing.T) {
 	if r.Resolve("/app/node_modules/react/index.js", "@/lib/db", Server, false).Kind != NotFound {
 		t.Error("aliases applied inside node_modules")
 	}
+}
+
+// A "#" alias in tsconfig paths wins over package.json "imports", as in
+// TypeScript; specifiers it does not match still go to "imports".
+func TestHashPaths(t *testing.T) {
+	fsys := vfs.MapFS{
+		"/app/tsconfig.json":       `{"compilerOptions": {"paths": {"#/*": ["./*"], "#shared": ["./lib/shared.ts"]}}}`,
+		"/app/package.json":        `{"name": "app", "imports": {"#env": "./lib/env.ts", "#shared": "./lib/other.ts"}}`,
+		"/app/app/page.tsx":        ``,
+		"/app/ui/button.tsx":       ``,
+		"/app/lib/env.ts":          ``,
+		"/app/lib/shared.ts":       ``,
+		"/app/lib/other.ts":        ``,
+		"/app/node_modules/x/a.js": ``,
+	}
+	r := New(fsys, Options{})
+	from := "/app/app/page.tsx"
+	runCases(t, r, []resolveCase{
+		{name: "hash alias", from: from, spec: "#/ui/button", kind: File, path: "/app/ui/button.tsx"},
+		{name: "paths before imports", from: from, spec: "#shared", kind: File, path: "/app/lib/shared.ts"},
+		{name: "imports when paths do not match", from: from, spec: "#env", kind: File, path: "/app/lib/env.ts"},
+		{name: "neither", from: from, spec: "#nope", kind: NotFound, reason: "#nope"},
+	})
 }
 
 // TestExtends covers every form of "extends" and how options merge.
@@ -272,5 +295,43 @@ func TestTSConfigDiscovery(t *testing.T) {
 		{name: "nested paths", from: "/p/nested/sub/x.ts", spec: "@/a", kind: File, path: "/p/nested/own/a.ts"},
 		{name: "broken config is ignored", from: "/broken/x.ts", spec: "@/a", kind: NotFound, reason: "invalid package name"},
 		{name: "string target accepted", from: "/wrong/x.ts", spec: "a/k", kind: File, path: "/wrong/b/k.ts"},
+	})
+}
+
+// TestVerbatimModuleSyntax: the option is inherited through "extends",
+// overridden by the extending file, and reset by null.
+func TestVerbatimModuleSyntax(t *testing.T) {
+	fsys := vfs.MapFS{
+		"/r/base.json":       `{"compilerOptions": {"verbatimModuleSyntax": true}}`,
+		"/r/a/tsconfig.json": `{"extends": "../base.json"}`,
+		"/r/b/tsconfig.json": `{"extends": "../base.json", "compilerOptions": {"verbatimModuleSyntax": false}}`,
+		"/r/c/tsconfig.json": `{"extends": "../base.json", "compilerOptions": {"verbatimModuleSyntax": null}}`,
+		"/r/d/tsconfig.json": `{"compilerOptions": {"strict": true}}`,
+		"/r/e/jsconfig.json": `{"compilerOptions": {"verbatimModuleSyntax": true}}`,
+	}
+	r := New(fsys, Options{})
+	for dir, want := range map[string]bool{"a": true, "b": false, "c": false, "d": false, "e": true} {
+		cfg := r.TSConfigFor("/r/" + dir + "/x.ts")
+		if cfg == nil {
+			t.Fatalf("%s: no tsconfig", dir)
+		}
+		if cfg.VerbatimModuleSyntax != want {
+			t.Errorf("%s: VerbatimModuleSyntax = %v, want %v", dir, cfg.VerbatimModuleSyntax, want)
+		}
+	}
+}
+
+// TestCatchAllPathsMiss: a package that a catch-all "*" pattern maps to
+// no file is a package not installed.
+func TestCatchAllPathsMiss(t *testing.T) {
+	fsys := vfs.MapFS{
+		"/app/tsconfig.json": `{"compilerOptions": {"baseUrl": ".", "paths": {"*": ["./src/*"]}}}`,
+		"/app/src/page.tsx":  ``,
+		"/app/src/util.ts":   ``,
+	}
+	r := New(fsys, Options{})
+	runCases(t, r, []resolveCase{
+		{name: "catch-all hit", from: "/app/src/page.tsx", spec: "util", kind: File, path: "/app/src/util.ts"},
+		{name: "catch-all miss", from: "/app/src/page.tsx", spec: "zod", kind: NotFound, reason: `package "zod" is not installed`, cause: CauseNotInstalled},
 	})
 }

@@ -115,6 +115,17 @@ func IsEventHandlerName(name string) bool {
 	return len(name) > 2 && name[0] == 'o' && name[1] == 'n' && name[2] >= 'A' && name[2] <= 'Z'
 }
 
+// TurbopackOnlyImport ends the message of a forbidden import that only
+// Turbopack rejects: TypeScript's import elision removes it before webpack
+// checks the module, Turbopack checks the imports as written.
+const TurbopackOnlyImport = "This fails with Turbopack (the default in Next.js 16), which checks a module's imports as written; webpack builds it, because TypeScript elides this import, used only as a type or not at all."
+
+// TurbopackOnlyModule ends the message of a finding in a module that only
+// Turbopack loads: under verbatimModuleSyntax, an import TypeScript would
+// elide (inline types only, or values never read) is kept by Turbopack and
+// elided by webpack.
+const TurbopackOnlyModule = "This fails with Turbopack (the default in Next.js 16) only: with verbatimModuleSyntax it keeps an import that TypeScript would elide (of types only, or of values never read), which brings this module in; webpack elides that import."
+
 // ClientMetadataExports are the exports of a page or layout that Next.js
 // resolves on the server, so it rejects them when it compiles the file as
 // a Client Component (RSC-09).

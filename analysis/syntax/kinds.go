@@ -144,6 +144,11 @@ const (
 	KindUnionType
 	KindIntersectionType
 	KindParenthesizedType
+	KindTypeQuery            // typeof x, in a type
+	KindNestedTypeIdentifier // ns.T, in a type
+	KindImplementsClause
+	KindExtendsTypeClause // an interface's extends
+	KindAbstractMethodSignature
 
 	// Anonymous keyword tokens the engine needs.
 	TokAsync
@@ -301,6 +306,11 @@ var namedKinds = map[string]Kind{
 	"union_type":                            KindUnionType,
 	"intersection_type":                     KindIntersectionType,
 	"parenthesized_type":                    KindParenthesizedType,
+	"type_query":                            KindTypeQuery,
+	"nested_type_identifier":                KindNestedTypeIdentifier,
+	"implements_clause":                     KindImplementsClause,
+	"extends_type_clause":                   KindExtendsTypeClause,
+	"abstract_method_signature":             KindAbstractMethodSignature,
 }
 
 // tokenKinds maps the anonymous tokens the engine keeps.

@@ -38,7 +38,7 @@ func newCheckFlags(stderr io.Writer) checkFlags {
 	fs.BoolVar(f.quiet, "q", false, aliasPrefix+"quiet")
 	f.hints = fs.Bool("hints", false, "show findings of severity hint in the text and github formats too (json and sarif always have them)")
 	f.config = fs.String("config", "", "read the settings from `FILE` instead of the rscls.json files")
-	f.verbose = fs.Bool("verbose", false, "say which settings files and which apps each checked folder has")
+	f.verbose = fs.Bool("verbose", false, "say which settings files and which apps each checked folder has, and list the imports that resolve to no file")
 	fs.BoolVar(f.verbose, "v", false, aliasPrefix+"verbose")
 	f.noCache = fs.Bool("no-cache", false, "do not read or write the cache of per-file results (also: RSCLS_CACHE_DIR=off)")
 	fs.Usage = func() {
@@ -149,6 +149,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			msg := strings.ReplaceAll(n.Message, cwd+string(filepath.Separator), "")
 			fmt.Fprintf(&said, "rscls: %s%s: %s\n", where, kind, msg)
 		}
+		sayUnresolved(&said, cwd, snap, t.only, *f.verbose)
 		for _, fd := range snap.Findings() {
 			if len(t.only) == 0 || t.only[fd.Path] {
 				all = append(all, fd)

@@ -121,26 +121,29 @@ func TestOneCause(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	// An installed package is reported at each import of it, the module
+	// of the package that imports client-only named as the cause.
 	files := map[string]string{
-		"package.json":  `{"dependencies":{"next":"15.0.0"}}`,
-		"lib/secret.ts": "import 'server-only'\nexport const key = 1\n",
-		"app/page.tsx":  "import { A } from '../components/a'\nimport { B } from '../components/b'\nexport default function P() { return <><A /><B /></> }\n",
+		"package.json":                        `{"dependencies":{"next":"15.0.0","theme-kit":"1.0.0"}}`,
+		"node_modules/theme-kit/package.json": `{"name":"theme-kit","main":"index.js"}`,
+		"node_modules/theme-kit/index.js":     "import 'client-only'\nexport const theme = 'dark'\n",
+		"app/layout.tsx":                      "export default function L({ children }) { return <html><body>{children}</body></html> }\n",
 	}
-	for _, n := range []string{"a", "b"} {
-		files["components/"+n+".tsx"] = "'use client'\nimport { key } from '../lib/secret'\nexport function " + strings.ToUpper(n) + "() { return <p>{key}</p> }\n"
+	for _, page := range []string{"app/page.tsx", "app/about/page.tsx"} {
+		files[page] = "import { theme } from 'theme-kit'\nexport default function P() { return <p>{theme}</p> }\n"
 	}
 	writeFiles(t, dir, files)
 	t.Chdir(filepath.Dir(dir))
 	out, _, _ := runCLI(t, "check", filepath.Base(dir))
 	base := filepath.Base(dir)
-	if n := strings.Count(out, "imports \"server-only\""); n != 1 {
+	if n := strings.Count(out, "imports \"client-only\""); n != 1 {
 		t.Errorf("the cause is told %d times, want once:\n%s", n, out)
 	}
 	for _, want := range []string{
-		"error  serverOnlyInClient in 2 places",
-		"(" + base + "/lib/secret.ts imports \"server-only\".)", // relative to the current directory
-		"  " + base + "/components/a.tsx:2:21\n",
-		"  " + base + "/components/b.tsx:2:21\n",
+		"error  clientModuleInServer in 2 places",
+		"(" + base + "/node_modules/theme-kit/index.js imports \"client-only\".)", // relative to the current directory
+		"  " + base + "/app/about/page.tsx:1:23\n",
+		"  " + base + "/app/page.tsx:1:23\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -107,9 +107,9 @@ describe('npx rscls', () => {
       'example/components/like-button.tsx:5:27 error eventHandlerInServer',
       'example/components/post.tsx:9:38 error nonSerializableProp',
       'example/components/sidebar.tsx:2:1 error misplacedDirective',
-      'example/components/user-menu.tsx:3:29 error serverOnlyInClient',
       'example/lib/actions.ts:7:17 error serverFileExports',
       'example/lib/actions.ts:11:14 error serverFileExports',
+      'example/lib/session.ts:1:25 error serverOnlyInClient',
     ]);
     // The chain of imports, each step where it can be clicked.
     assert.match(res.stdout, /\n {4}example\/app\/page\.tsx:1:22 imports example\/components\/post\.tsx\n {4}example\/components\/post\.tsx:1:28 imports example\/components\/like-button\.tsx\n/);

@@ -1,8 +1,9 @@
 // Command realapps runs `rscls check --format json` on every checkout in a
 // folder and prints a Markdown table of what it finds: per app, the
 // commit, the number of source files, errors and warnings by rule, hints
-// by rule, then every error with its file and line. docs/real-apps.md is
-// its output on the apps listed there.
+// by rule, then every error with its file and line, and how many imports
+// resolve to no file. docs/real-apps.md is its output on the apps listed
+// there.
 //
 //	go run ./scripts/realapps [-rscls BINARY] DIR
 //
@@ -261,4 +262,19 @@ func report(w *os.File, apps []*app, version string) {
 	if !any {
 		fmt.Fprintln(w, "None.")
 	}
+	fmt.Fprintln(w, "\n### Unresolved imports")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Imports of the app's own code that resolve to no file (checkouts are not installed, so most are packages): nothing past them is checked.")
+	fmt.Fprintln(w)
+	for _, a := range apps {
+		if m := unresolvedRE.FindStringSubmatch(a.notes); m != nil {
+			fmt.Fprintf(w, "- %s: %s (%s)\n", a.name, m[1], m[2])
+		} else if a.failed == "" {
+			fmt.Fprintf(w, "- %s: 0\n", a.name)
+		}
+	}
 }
+
+// unresolvedRE reads the note of rscls check on imports that resolve to
+// no file: how many, and how many of each cause.
+var unresolvedRE = regexp.MustCompile(`note: (\d+) imports? resolves? to no file, so nothing past them is checked \(([^)]*)\)`)

@@ -13,11 +13,13 @@ var Analyzer = &analysis.Analyzer{
 	Doc: `async component exported from a 'use client' module
 
 Only Server Components can be async. An async component in a 'use client'
-module fails when React renders it in the browser; this usually means
-'use client' was added to a module written for the server.`,
+module builds and prerenders, but React refuses it in some client renders
+(when it suspends again and again without a Suspense boundary); this
+usually means 'use client' was added to a module written for the server.
+A warning, since the build does not fail.`,
 	URL:      "https://nextjs.org/docs/messages/no-async-client-component",
 	Scope:    analysis.FileScope,
-	Severity: analysis.SeverityError,
+	Severity: analysis.SeverityWarning,
 	Run:      run,
 }
 
@@ -39,7 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		d := analysis.Diagnostic{
 			Start: x.NameSpan.Start, End: x.NameSpan.End,
-			Message: "async/await is not yet supported in Client Components, only Server Components. This error is often caused by accidentally adding `'use client'` to a module that was originally written for the server.",
+			Message: "This async Client Component builds, but React refuses it in some client renders: async/await is not yet supported in Client Components, only Server Components. This is often caused by accidentally adding `'use client'` to a module that was originally written for the server.",
 		}
 		for _, md := range f.Directives {
 			if md.Kind == rsc.UseClient {

@@ -4,6 +4,7 @@ package browserglobalinserver
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
@@ -20,17 +21,25 @@ var Analyzer = &analysis.Analyzer{
 A module of the server graph runs on the server, where window, document
 and the other browser globals do not exist: touching one throws a
 ReferenceError. The check reports uses that run when the module loads,
-and uses in the body of a component that a Server Component renders; uses
-inside callbacks and effects, or after a typeof check, are left alone.`,
+uses in the body of a component that a Server Component renders, and uses
+in a function that such code calls (in the same module or imported, up to
+four calls deep), when neither the call nor the use is under a condition. Client Components render on the server too: a use in
+the body of a 'use client' module's component that a Server Component
+renders is reported as well. Uses inside callbacks, event handlers and
+effects, or after a typeof check, are left alone, and so are functions
+only they call.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/client-components",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
-	Envs:     []graph.Env{graph.Server},
+	Envs:     []graph.Env{graph.Server, graph.Client},
 	Requires: []*analysis.Analyzer{chain.Analyzer},
 	Run:      run,
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if pass.Env == graph.Client {
+		return nil, serverRendered(pass)
+	}
 	m := pass.Module
 	g := pass.Graph
 	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
@@ -41,6 +50,12 @@ func run(pass *analysis.Pass) (any, error) {
 			when = "when the module loads on the server"
 		case u.Context == facts.AtRender && g.Live(m, u.Stmt):
 			when = "while a Server Component renders"
+		case u.Context == facts.Deferred && u.Func != "" && u.EveryCall:
+			c := (&calls{pass: pass, seen: map[funcKey]bool{}}).local(m, u.Func, 0)
+			if c == "" {
+				continue
+			}
+			when = c
 		default:
 			continue
 		}
@@ -50,10 +65,193 @@ func run(pass *analysis.Pass) (any, error) {
 			Message: chains.Message(msg, graph.Server),
 			Related: chains.Related(graph.Server),
 		}
-		if m.Role == project.RoleNone {
+		if m.Role == project.RoleNone && u.Context != facts.Deferred {
 			d.Fixes = []analysis.SuggestedFix{textedit.AddUseClientFix(m.Facts)}
 		}
 		pass.Report(d)
+	}
+	return nil, nil
+}
+
+// maxCallDepth bounds how many calls away from rendering code a use is
+// looked for.
+const maxCallDepth = 4
+
+type funcKey struct {
+	m    *graph.Module
+	name string
+}
+
+// calls finds, for a function of a module of the server graph, a call of
+// it that runs on the server: at module scope, or while a Server Component
+// renders, directly or through other functions.
+type calls struct {
+	pass *analysis.Pass
+	seen map[funcKey]bool
+}
+
+// local says when the module-scope function name of m is called on the
+// server ("while a Server Component renders (page.tsx calls f)"), or "".
+func (c *calls) local(m *graph.Module, name string, depth int) string {
+	k := funcKey{m, name}
+	if depth > maxCallDepth || c.seen[k] {
+		return ""
+	}
+	c.seen[k] = true
+	for i := range m.Facts.Calls {
+		call := &m.Facts.Calls[i]
+		if call.Ref.Kind == facts.RefLocalFunction && call.Ref.Name == name {
+			if when := c.at(m, call, name, depth); when != "" {
+				return when
+			}
+		}
+	}
+	var exported []string
+	for _, x := range m.Facts.Exports {
+		if x.Kind != facts.ExportReExport && !x.TypeOnly && (x.Local == name || (x.Local == "" && x.Name == name)) {
+			exported = append(exported, x.Name)
+		}
+	}
+	return c.exported(m, exported, depth)
+}
+
+// exported says when an importer of m calls one of the names m exports
+// on the server, looking through modules that re-export them.
+func (c *calls) exported(m *graph.Module, names []string, depth int) string {
+	if len(names) == 0 || depth > maxCallDepth {
+		return ""
+	}
+	for _, e := range c.pass.Graph.Importers(m, graph.Server) {
+		im := e.From
+		if im.Facts == nil {
+			continue
+		}
+		imp := &im.Facts.Imports[e.Import]
+		switch imp.Kind {
+		case facts.ImportExportAll:
+			if len(imp.Names) == 0 { // export * from: the same names
+				if when := c.exported(im, names, depth+1); when != "" {
+					return when
+				}
+			}
+			continue
+		case facts.ImportReExport:
+			var again []string
+			for _, x := range im.Facts.Exports {
+				if x.Kind == facts.ExportReExport && x.Source == imp.Source && contains(names, x.Imported) {
+					again = append(again, x.Name)
+				}
+			}
+			if when := c.exported(im, again, depth+1); when != "" {
+				return when
+			}
+			continue
+		}
+		for i := range im.Facts.Calls {
+			call := &im.Facts.Calls[i]
+			if call.Ref.Kind == facts.RefImport && call.Ref.Import == e.Import && contains(names, call.Ref.Imported) {
+				if when := c.at(im, call, call.Ref.Name, depth); when != "" {
+					return when
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// at says when call, in module m, runs on the server, or "". Calls that
+// some runs skip (under a condition, after a return) are not followed:
+// the condition is often the code's own test of where it runs.
+func (c *calls) at(m *graph.Module, call *facts.Call, callee string, depth int) string {
+	if !call.EveryCall {
+		return ""
+	}
+	by := fmt.Sprintf(" (%s calls %s", c.pass.Rel(m.Path), callee)
+	switch call.Context {
+	case facts.AtModuleScope:
+		return "when a module of the server graph loads" + by + " at module scope)"
+	case facts.AtRender:
+		if c.pass.Graph.Live(m, call.Stmt) {
+			return "while a Server Component renders" + by + " while it renders)"
+		}
+	case facts.Deferred:
+		if call.Caller != "" {
+			if when := c.local(m, call.Caller, depth+1); when != "" {
+				return strings.TrimSuffix(when, ")") + fmt.Sprintf(", %s calls %s)", call.Caller, callee)
+			}
+		}
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// serverRendered reports browser globals read while a component of a
+// 'use client' module renders, when a Server Component renders it: the
+// server renders it too (server-side rendering, and prerendering at build
+// time), so the read throws there (oracle: browser-global-client-render).
+// Components only other Client Components render are left alone: they
+// may be rendered only in the browser (next/dynamic with ssr: false,
+// after mounting). So are reads that some renders skip (under a
+// condition, after a return) and components that call hooks, which may
+// suspend or bail out of server rendering: real apps read window behind
+// their own state (an error a query sets in the browser) and imported
+// canUseDOM flags, and build.
+func serverRendered(pass *analysis.Pass) error {
+	m := pass.Module
+	if !m.Boundary {
+		return nil
+	}
+	for _, u := range m.Facts.Globals {
+		if u.Context != facts.AtRender || !u.EveryCall {
+			continue
+		}
+		var names []string
+		for _, x := range m.Facts.Exports {
+			if x.Stmt == u.Stmt && !x.TypeOnly && x.Kind != facts.ExportReExport {
+				names = append(names, x.Name)
+			}
+		}
+		if el, im := renderedByServer(pass, m, names); el != nil {
+			pass.Report(analysis.Diagnostic{
+				Start: u.Span.Start, End: u.Span.End,
+				Message: fmt.Sprintf("%s is not defined on the server: <%s> is a Client Component that %s renders, and Client Components also render on the server (server-side rendering, and prerendering at build time), where browser globals throw a ReferenceError. Read it in an effect or an event handler, or after a typeof %s check.", u.Name, el.Tag, pass.Rel(im.Path), u.Name),
+				Related: []analysis.RelatedInformation{{
+					Location: analysis.Location{Path: im.Path, Start: el.TagSpan.Start, End: el.TagSpan.End},
+					Message:  fmt.Sprintf("%s renders <%s> here", pass.Rel(im.Path), el.Tag),
+				}},
+			})
+		}
+	}
+	return nil
+}
+
+// renderedByServer finds a JSX element of a module of the server graph,
+// rendered while a Server Component renders, whose tag is one of the
+// given exports of m.
+func renderedByServer(pass *analysis.Pass, m *graph.Module, names []string) (*facts.JSXElement, *graph.Module) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	for _, e := range pass.Graph.Importers(m, graph.Server) {
+		im := e.From
+		if im.Facts == nil {
+			continue
+		}
+		for i := range im.Facts.JSX {
+			el := &im.Facts.JSX[i]
+			if !el.Intrinsic && el.Ref.Kind == facts.RefImport && el.Ref.Import == e.Import && contains(names, el.Ref.Imported) &&
+				el.Context == facts.AtRender && pass.Graph.Live(im, el.Stmt) {
+				return el, im
+			}
+		}
 	}
 	return nil, nil
 }

@@ -45,10 +45,14 @@ func run(pass *analysis.Pass) (any, error) {
 	g := pass.Graph
 	f := m.Facts
 	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
-	report := func(span facts.Span, name string) {
+	report := func(span facts.Span, name string, turbopackOnly bool) {
+		msg := Message(name)
+		if turbopackOnly {
+			msg += " " + rsc.TurbopackOnlyImport
+		}
 		d := analysis.Diagnostic{
 			Start: span.Start, End: span.End,
-			Message: chains.Message(Message(name), graph.Server),
+			Message: chains.Message(msg, graph.Server),
 			Related: chains.Related(graph.Server),
 		}
 		if m.Role == project.RoleNone {
@@ -57,13 +61,16 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	// Named imports: what Next.js's compiler rejects, at the specifier.
-	for _, imp := range f.Imports {
+	// webpack checks them after TypeScript elides those used only as
+	// types or not at all; Turbopack checks them as written.
+	for i, imp := range f.Imports {
 		if imp.TypeOnly || imp.Kind != facts.ImportStatic {
 			continue
 		}
-		for _, n := range imp.Names {
+		for k := range imp.Names {
+			n := &imp.Names[k]
 			if !n.TypeOnly && rsc.IsClientOnlyAPI(imp.Source, n.Imported) {
-				report(n.Span, n.Imported)
+				report(n.Span, n.Imported, !m.NameLoaded(i, n))
 			}
 		}
 	}
@@ -74,7 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue // class components are reported at their extends clause
 		}
 		if u.Context == facts.AtModuleScope || (u.Context == facts.AtRender && g.Live(m, u.Stmt)) {
-			report(u.Span, u.Name)
+			report(u.Span, u.Name, false)
 		}
 	}
 	// class X extends React.Component: React's server build has no Component.
@@ -86,7 +93,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if imp.Source != "react" || namedImport(imp, c.Ref.Imported) {
 			continue // a named import is reported at the import
 		}
-		report(c.Span, c.Ref.Imported)
+		report(c.Span, c.Ref.Imported, false)
 	}
 	return nil, nil
 }

@@ -44,9 +44,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if imp.Kind != facts.ImportStatic && imp.Kind != facts.ImportReExport {
 			continue // a dynamic import renders whatever it renders, without props we can see
 		}
-		for _, n := range imp.Names {
-			if n.TypeOnly {
-				continue
+		for k := range imp.Names {
+			n := &imp.Names[k]
+			if !e.From.NameLoaded(e.Import, n) {
+				continue // a type, or a name TypeScript drops
 			}
 			if _, ok := importedBy[n.Imported]; !ok {
 				importedBy[n.Imported] = e

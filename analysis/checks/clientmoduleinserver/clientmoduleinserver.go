@@ -10,6 +10,7 @@ import (
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/passes/chain"
 	"github.com/rscls/rscls/analysis/passes/environment"
+	"github.com/rscls/rscls/analysis/rsc"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -18,9 +19,13 @@ var Analyzer = &analysis.Analyzer{
 
 client-only, react-dom/client, react-dom/server and next/router (and the
 modules listed in clientOnlyModules) cannot be imported by Server
-Components; Next.js refuses to build them. A module that imports
-client-only declares itself client-only: it is reported at the Server
-Component import that reaches it.`,
+Components; Next.js refuses to build them. The finding is where Next.js
+reports it: at the import, in the module of the server graph that makes
+it, with the chain from the page. An installed package that imports
+client-only is reported at the import of the package. import() and
+require() of these modules are not checked by the compiler (only the
+client-only package fails wherever it is bundled), and neither are the
+imports of installed packages.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/composition-patterns#client-components",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
@@ -40,13 +45,14 @@ func Message(source string) string {
 	return fmt.Sprintf(`You're importing a component that imports %s. It only works in a Client Component but none of its parents are marked with "use client", so they're Server Components by default.`, source)
 }
 
-// marker reports whether m declares itself client-only by importing client-only.
+// marker reports whether an installed package's module declares itself
+// client-only by importing client-only.
 func marker(m *graph.Module) bool {
 	if m.Facts == nil {
 		return false
 	}
-	for _, imp := range m.Facts.Imports {
-		if imp.Source == "client-only" && !imp.TypeOnly {
+	for i, imp := range m.Facts.Imports {
+		if imp.Source == "client-only" && !imp.TypeOnly && m.Load(i) == graph.Loaded {
 			return true
 		}
 	}
@@ -69,20 +75,19 @@ func run(pass *analysis.Pass) (any, error) {
 	for i := range f.Imports {
 		imp := &f.Imports[i]
 		if src := env.ClientOnlyImport(imp); src != "" {
-			if src == "client-only" && !m.IsRoot(graph.Server) {
-				continue // reported at the import that brings this module in
+			msg := Message(src)
+			if m.Load(i) != graph.Loaded {
+				msg += " " + rsc.TurbopackOnlyImport
 			}
-			report(imp.SourceSpan, Message(src))
+			report(imp.SourceSpan, msg)
 			continue
 		}
-		if !followedImport(imp) {
+		if m.Load(i) != graph.Loaded {
 			continue
 		}
-		if t := g.Target(m, i, graph.Server); t != nil && !t.Boundary && marker(t) {
+		if t := g.Target(m, i, graph.Server); t != nil && t.External && !t.Boundary && marker(t) {
 			report(imp.SourceSpan, Message("client-only")+fmt.Sprintf(" (%s imports \"client-only\".)", pass.Rel(t.Path)))
 		}
 	}
 	return nil, nil
 }
-
-func followedImport(imp *facts.Import) bool { return !imp.TypeOnly }

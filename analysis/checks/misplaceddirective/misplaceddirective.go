@@ -20,8 +20,9 @@ var Analyzer = &analysis.Analyzer{
 A directive only takes effect in the directive prologue: before any import
 or other statement of a file ('use client', 'use server', 'use cache'), or
 at the top of a function body ('use server', 'use cache'). Next.js rejects
-a directive anywhere else, a directive wrapped in parentheses, and
-'use client' inside a function.`,
+a directive anywhere else and a directive wrapped in parentheses.
+'use client' inside a function is a warning: Next.js 15 and 16 build the
+module as if it were not there (the compiler's canary rejects it).`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
@@ -41,7 +42,9 @@ func run(pass *analysis.Pass) (any, error) {
 		case kind == rsc.UseClient && s.Func >= 0:
 			d := analysis.Diagnostic{
 				Start: s.Span.Start, End: s.Span.End, URL: rsc.UseClient.DocURL(),
-				Message: `The "use client" directive must be placed at the top of the file, before any other statements. It cannot be used inside a function.`,
+				Message: `The "use client" directive must be placed at the top of the file, before any other statements. It cannot be used inside a function. Next.js 15 and 16 build the module as if it were not there (the compiler's canary rejects it).`,
+				// next build accepts it (oracle: use-client-in-function-body).
+				Milder: analysis.SeverityWarning,
 			}
 			fix := analysis.SuggestedFix{ID: analysis.FixPlaceDirective, Message: `Move "use client" to the top of the file`, Edits: []analysis.TextEdit{textedit.DeleteStatement(src, s.Stmt)}}
 			if !f.Has(rsc.UseClient) {

@@ -92,9 +92,10 @@ func problem(pass *analysis.Pass, o *graph.Module, env graph.Env) string {
 	if o.Boundary || o.Facts == nil {
 		return ""
 	}
-	for _, imp := range o.Facts.Imports {
-		for _, n := range imp.Names {
-			if !imp.TypeOnly && !n.TypeOnly && imp.Kind == facts.ImportStatic && rsc.IsClientOnlyAPI(imp.Source, n.Imported) {
+	for i, imp := range o.Facts.Imports {
+		for k := range imp.Names {
+			n := &imp.Names[k]
+			if imp.Kind == facts.ImportStatic && o.NameLoaded(i, n) && rsc.IsClientOnlyAPI(imp.Source, n.Imported) {
 				return fmt.Sprintf("a module that uses %s without \"use client\"", n.Imported)
 			}
 		}
@@ -110,7 +111,7 @@ func leaves(pass *analysis.Pass, b *graph.Module, env graph.Env, seen map[*graph
 	}
 	seen[b] = true
 	for i, imp := range b.Facts.Imports {
-		if imp.TypeOnly || (imp.Kind != facts.ImportReExport && imp.Kind != facts.ImportExportAll && imp.Kind != facts.ImportStatic) {
+		if b.Load(i) != graph.Loaded || (imp.Kind != facts.ImportReExport && imp.Kind != facts.ImportExportAll && imp.Kind != facts.ImportStatic) {
 			continue
 		}
 		t := g.Target(b, i, env)
@@ -131,7 +132,7 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 	g := pass.Graph
 	m := pass.Module
 	imp := &m.Facts.Imports[i]
-	if imp.TypeOnly || imp.Kind != facts.ImportStatic || len(imp.Names) == 0 {
+	if m.Load(i) != graph.Loaded || imp.Kind != facts.ImportStatic || len(imp.Names) == 0 {
 		return
 	}
 	b := g.Target(m, i, env)
@@ -144,7 +145,11 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 		export string
 	}
 	var picks []pick
-	for _, n := range imp.Names {
+	for k := range imp.Names {
+		n := imp.Names[k]
+		if !m.NameLoaded(i, &n) {
+			continue // a type, or a name TypeScript drops
+		}
 		if n.Imported == "*" {
 			return // a namespace import uses the whole barrel
 		}
@@ -162,6 +167,9 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 			return // the name itself is the problem: other checks report it
 		}
 		picks = append(picks, pick{n, o, x.Name})
+	}
+	if len(picks) == 0 {
+		return
 	}
 	used := map[*graph.Module]bool{}
 	for _, p := range picks {

@@ -4,6 +4,7 @@ package serverfunctioninclient
 
 import (
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/rsc"
 )
 
@@ -30,7 +31,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if fn.Inherited || len(fn.Directives) == 0 {
 			continue
 		}
-		dir := pass.Syntax.Strings[fn.Directives[0]]
+		var dir facts.StringStmt
+		for _, k := range fn.Directives {
+			if kind, _ := rsc.ParseDirective(pass.Syntax.Strings[k].Value); kind == fn.Directive {
+				dir = pass.Syntax.Strings[k]
+				break
+			}
+		}
 		msg := "It is not allowed to define inline \"use server\" annotated Server Actions in Client Components.\nTo use Server Actions in a Client Component, you can either export them from a separate file with \"use server\" at the top, or pass them down through props from a Server Component."
 		if fn.Directive == rsc.UseCache {
 			msg = "It is not allowed to define inline \"use cache\" annotated functions in Client Components.\nTo use \"use cache\" functions in a Client Component, you can either export them from a separate file with \"use cache\" or \"use server\" at the top, or pass them down through props from a Server Component."

@@ -10,6 +10,7 @@ import (
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/passes/chain"
 	"github.com/rscls/rscls/analysis/passes/environment"
+	"github.com/rscls/rscls/analysis/rsc"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -19,9 +20,14 @@ var Analyzer = &analysis.Analyzer{
 server-only, next/headers, next/root-params, after from next/server and
 the revalidation and cache APIs of next/cache only work in Server
 Components. Next.js refuses to build a client graph that reaches them.
-The finding is reported where client code pulls the server code in: at a
-'use client' module's own import, or at the import of a module that
-depends on server-only code, with the chain from the client boundary.`,
+The finding is reported where Next.js reports it: at the import of the
+server-only module or API, in the module of the client graph that makes
+it, with the chain from the client boundary. An installed package is
+reported at the import that brings it in.
+
+TypeScript erases imports used only as types before webpack checks them;
+Turbopack (the default in Next.js 16) checks a module's imports as
+written. Such an import is reported as failing with Turbopack only.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/composition-patterns#keeping-server-only-code-out-of-the-client-environment",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
@@ -41,12 +47,6 @@ func run(pass *analysis.Pass) (any, error) {
 	f := m.Facts
 	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
 	env := pass.ResultOf[environment.Analyzer].(*environment.Result)
-	// A module that itself depends on server-only code is fine; the module
-	// that brings it into the client graph is not, unless it is the
-	// 'use client' module itself.
-	if !m.Boundary && env.ServerOnly(m) != "" {
-		return nil, nil
-	}
 	report := func(span facts.Span, msg string) {
 		pass.Report(analysis.Diagnostic{
 			Start: span.Start, End: span.End,
@@ -61,16 +61,22 @@ func run(pass *analysis.Pass) (any, error) {
 			if named != nil {
 				span = named.Span
 			}
-			report(span, Message(sink))
+			msg := Message(sink)
+			if env.LoadedServerOnlyImport(m, i) == "" {
+				msg += " " + rsc.TurbopackOnlyImport
+			}
+			report(span, msg)
 			continue
 		}
+		// The validator skips installed packages; the package's own
+		// import of server-only still fails, at the import of the package.
 		t := g.Target(m, i, graph.Client)
-		if t == nil || t.ServerRef || t.Boundary {
+		if t == nil || !t.External || t.ServerRef || t.Boundary || m.Load(i) != graph.Loaded {
 			continue
 		}
 		if why := env.ServerOnly(t); why != "" {
 			what := fmt.Sprintf("%s imports %q", pass.Rel(t.Path), why)
-			if t.External && t.Package != "" {
+			if t.Package != "" {
 				what = fmt.Sprintf("the package %q depends on %q", t.Package, why)
 			}
 			report(imp.SourceSpan, Message(why)+" ("+what+".)")

@@ -44,8 +44,8 @@ func run(pass *analysis.Pass) (any, error) {
 	chains := pass.ResultOf[chain.Analyzer].(*chain.Chains)
 	for i := range m.Facts.Imports {
 		imp := &m.Facts.Imports[i]
-		if imp.TypeOnly {
-			continue
+		if m.Load(i) != graph.Loaded {
+			continue // TypeScript erases it: nothing is loaded
 		}
 		t := g.Target(m, i, graph.Server)
 		if t == nil || !t.External || t.Boundary || !t.In(graph.Server) {
@@ -101,7 +101,7 @@ func findClientUse(g *graph.Recorder, entry *graph.Module) *clientUse {
 			}
 		}
 		for i := range f.Imports {
-			if t := g.Target(m, i, graph.Server); t != nil && t.External && t.Package == entry.Package && !t.Boundary && t.In(graph.Server) {
+			if t := g.Target(m, i, graph.Server); t != nil && m.Load(i) == graph.Loaded && t.External && t.Package == entry.Package && !t.Boundary && t.In(graph.Server) {
 				queue = append(queue, t)
 			}
 		}

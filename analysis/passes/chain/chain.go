@@ -95,8 +95,12 @@ func (c *Chains) Text(env graph.Env) string {
 	return strings.Join(parts, " → ")
 }
 
-// Message appends the chain to a message, when there is one to tell.
+// Message appends the chain to a message, when there is one to tell, and
+// says so when only Turbopack brings the module into env's graph.
 func (c *Chains) Message(msg string, env graph.Env) string {
+	if c.pass.Module.OnlyWithTurbopack(env) {
+		msg += " " + rsc.TurbopackOnlyModule
+	}
 	if len(c.Steps(env)) < 2 {
 		return msg
 	}

@@ -47,9 +47,21 @@ func MatchModule(specifier, module string) bool {
 
 // ServerOnlyImport returns what makes an import server-only
 // ("next/headers", "server-only", or a named API such as
-// "revalidatePath", then named is that name), or "".
+// "revalidatePath", then named is that name), or "". It reads the import
+// as written, the way Turbopack checks a module's imports: an import the
+// module only uses in types still names next/headers (see graph.Load for
+// what the bundlers load). `import type` and inline `type` specifiers of
+// a named API name nothing. The compiler checks import declarations
+// only: import() and require() name nothing either, except of the
+// server-only package, which fails wherever it is bundled.
 func (r *Result) ServerOnlyImport(imp *facts.Import) (sink string, named *facts.ImportName) {
 	if imp.TypeOnly {
+		return "", nil
+	}
+	if !declaration(imp) {
+		if imp.Source == "server-only" {
+			return imp.Source, nil
+		}
 		return "", nil
 	}
 	for _, mod := range rsc.ServerOnlyModules {
@@ -75,9 +87,18 @@ func (r *Result) ServerOnlyImport(imp *facts.Import) (sink string, named *facts.
 
 // ClientOnlyImport returns the client-only module an import names
 // (client-only, react-dom/client, next/router, or one of
-// clientOnlyModules), or "".
+// clientOnlyModules), or "". Like ServerOnlyImport, it reads import
+// declarations as written; of import() and require(), only those of the
+// client-only package count: `await import('react-dom/server')` in server
+// code builds.
 func (r *Result) ClientOnlyImport(imp *facts.Import) string {
 	if imp.TypeOnly {
+		return ""
+	}
+	if !declaration(imp) {
+		if imp.Source == "client-only" {
+			return imp.Source
+		}
 		return ""
 	}
 	for _, mod := range rsc.ClientOnlyModules {
@@ -93,10 +114,27 @@ func (r *Result) ClientOnlyImport(imp *facts.Import) string {
 	return ""
 }
 
+// LoadedServerOnlyImport is ServerOnlyImport of import i of m after
+// TypeScript's import elision, as webpack checks it: "" when the import,
+// or the specifier that names the API, is erased.
+func (r *Result) LoadedServerOnlyImport(m *graph.Module, i int) string {
+	sink, named := r.ServerOnlyImport(&m.Facts.Imports[i])
+	if sink == "" || m.Load(i) != graph.Loaded || (named != nil && !m.NameLoaded(i, named)) {
+		return ""
+	}
+	return sink
+}
+
+// declaration reports whether an import is an import or export
+// declaration, as opposed to an import() or require() call.
+func declaration(imp *facts.Import) bool {
+	return imp.Kind != facts.ImportDynamic && imp.Kind != facts.ImportRequire
+}
+
 // ServerOnly says why a module cannot run on the client: the server-only
 // import it makes, or, for an installed package's module, one made by
-// the package's own modules it imports. It returns "" for modules fine on
-// the client.
+// the package's own modules it imports. Only imports that the bundlers
+// load count. It returns "" for modules fine on the client.
 func (r *Result) ServerOnly(m *graph.Module) string {
 	if why, ok := r.serverOnly[m]; ok {
 		return why
@@ -112,7 +150,7 @@ func (r *Result) serverOnlyIn(m *graph.Module, seen map[*graph.Module]bool) stri
 	}
 	seen[m] = true
 	for i := range m.Facts.Imports {
-		if sink, _ := r.ServerOnlyImport(&m.Facts.Imports[i]); sink != "" {
+		if sink := r.LoadedServerOnlyImport(m, i); sink != "" {
 			return sink
 		}
 	}
@@ -122,7 +160,7 @@ func (r *Result) serverOnlyIn(m *graph.Module, seen map[*graph.Module]bool) stri
 	g := r.pass.Graph
 	for i := range m.Facts.Imports {
 		t := g.Target(m, i, graph.Client)
-		if t != nil && t.External && t.Package == m.Package && !t.Boundary {
+		if t != nil && m.Load(i) == graph.Loaded && t.External && t.Package == m.Package && !t.Boundary {
 			if why := r.serverOnlyIn(t, seen); why != "" {
 				return why
 			}

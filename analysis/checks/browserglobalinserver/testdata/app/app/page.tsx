@@ -1,7 +1,8 @@
 import { Width, Unused } from '../components/width'
 import { Guarded } from '../components/guarded'
-import { Interactive } from '../components/interactive'
+import { Interactive, Banner, Width as ClientWidth } from '../components/interactive'
 import { track } from '../lib/analytics'
+import { Viewport } from '../components/viewport'
 
 export default function Page() {
   track('page')
@@ -10,6 +11,9 @@ export default function Page() {
       <Width />
       <Guarded />
       <Interactive />
+      <Banner />
+      <ClientWidth />
+      <Viewport />
     </main>
   )
 }

@@ -1,5 +1,6 @@
 import { Profile } from '../components/profile' // want env:"server"
 import { Settings } from '../components/settings'
+import { Typed } from '../components/typed'
 import { getUser } from '../lib/db'
 
 export default async function Page() {
@@ -8,6 +9,7 @@ export default async function Page() {
     <>
       <Profile name={user.name} />
       <Settings />
+      <Typed />
     </>
   )
 }

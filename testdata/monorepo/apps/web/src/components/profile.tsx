@@ -2,7 +2,7 @@
 import { Card } from '@mono/ui/card'
 import { Tabs } from '@mono/ui/tabs'
 import { initials } from '@/lib/initials'
-import { loadUser } from '@mono/data' // want `depends on "server-only" into a React Client Component module. .*\(packages/data/src/index.ts imports "server-only".\)`
+import { loadUser } from '@mono/data'
 export function Profile() {
   return <Card><Tabs names={[initials('Ada Lovelace')]} />{String(loadUser)}</Card>
 }
