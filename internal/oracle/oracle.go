@@ -7,6 +7,7 @@ package oracle
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path"
@@ -41,6 +42,51 @@ type Case struct {
 	Path    string // the .txtar file
 	Comment string // what the shape is and why it matters
 	Files   []txtar.File
+}
+
+var nextRangeRE = regexp.MustCompile(`^\s*[\^~=v]?\s*(\d+)(?:[.\s]|$)`)
+
+// NextMajor is the major version of Next.js the case's package.json asks
+// for ("15", "16"), or "" when it has none or names no single major (the
+// default package.json asks for "*"). rscls reads the same field to tell
+// which version's rules apply, so a case that names one is held only to
+// the builds of that version.
+func (c *Case) NextMajor() string {
+	for _, f := range c.Files {
+		if f.Name != "package.json" {
+			continue
+		}
+		var pkg struct {
+			Dependencies, DevDependencies map[string]string
+		}
+		if json.Unmarshal(f.Data, &pkg) != nil {
+			return ""
+		}
+		spec, ok := pkg.Dependencies["next"]
+		if !ok {
+			spec = pkg.DevDependencies["next"]
+		}
+		if m := nextRangeRE.FindStringSubmatch(spec); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// ConfigsFor are the configurations whose verdicts hold the case: those of
+// the major version it names, or all.
+func (c *Case) ConfigsFor() []Config {
+	major := c.NextMajor()
+	var out []Config
+	for _, cfg := range Configs {
+		if major == "" || cfg.Major == major {
+			out = append(out, cfg)
+		}
+	}
+	if len(out) == 0 {
+		return Configs
+	}
+	return out
 }
 
 // VerdictPath is where the case's verdict is recorded.
@@ -213,10 +259,11 @@ func (v *Verdict) Format(caseName string) string {
 	return b.String()
 }
 
-// Failing returns the configurations whose build failed, in Configs order.
-func (v *Verdict) Failing() []Config {
+// Failing returns the configurations among configs whose build failed,
+// in Configs order.
+func (v *Verdict) Failing(configs []Config) []Config {
 	var out []Config
-	for _, c := range Configs {
+	for _, c := range configs {
 		if r, ok := v.Results[c.Name]; ok && !r.Pass {
 			out = append(out, c)
 		}

@@ -69,13 +69,14 @@ func checkCase(t *testing.T, c *Case) {
 		}
 	}
 	compiler := describeVerdict(v)
-	failing := v.Failing()
+	configs := c.ConfigsFor()
+	failing := v.Failing(configs)
 	switch {
 	case len(failing) == 0: // rule A
 		if len(errs) > 0 {
 			t.Errorf("the compiler builds it (%s) but rscls reports errors:%s", compiler, list(errs))
 		}
-	case len(failing) == len(Configs): // rule B
+	case len(failing) == len(configs): // rule B
 		if len(errs) == 0 {
 			t.Errorf("the compiler rejects it (%s) but rscls reports no error%s", compiler, others(findings))
 		}
