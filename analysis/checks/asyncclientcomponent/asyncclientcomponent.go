@@ -18,6 +18,7 @@ module fails when React renders it in the browser; this usually means
 	URL:      "https://nextjs.org/docs/messages/no-async-client-component",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return rsc.MayHaveDirective(f.Src) },
 	Run:      run,
 }
 

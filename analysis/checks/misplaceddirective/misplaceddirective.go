@@ -25,6 +25,7 @@ a directive anywhere else, a directive wrapped in parentheses, and
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return rsc.MayHaveDirective(f.Src) },
 	Run:      run,
 }
 
