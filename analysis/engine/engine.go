@@ -133,6 +133,19 @@ type Snapshot struct {
 
 // Load discovers and analyzes the workspace at root.
 func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
+	d, err := Discover(ctx, fsys, root, opts)
+	if err != nil {
+		return nil, err
+	}
+	return d.Index(ctx)
+}
+
+// Discover finds the workspace's files and reads its settings, and
+// analyzes none: a snapshot with no files and no graph, that Index
+// completes. It is what AnalyzeFile needs, and AnalyzeFile finds on it
+// what it finds on the complete snapshot (the same roles, the same
+// settings), so an editor can check open documents while Index runs.
+func Discover(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
 	registerFileFacts(opts.Analyzers)
 	root = filepath.Clean(root)
 	proj, err := project.Discover(fsys, root)
@@ -144,8 +157,16 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 		s.notes = append(s.notes, Note{Message: n})
 	}
 	s.loadConfig()
+	return s, ctx.Err()
+}
+
+// Index analyzes every file of a snapshot Discover made and returns the
+// complete snapshot, which shares its project and settings.
+func (d *Snapshot) Index(ctx context.Context) (*Snapshot, error) {
+	s := &Snapshot{FS: d.FS, Root: d.Root, Project: d.Project, Config: d.Config, configs: d.configs, opts: d.opts,
+		notes: d.notes[:len(d.notes):len(d.notes)], files: map[string]*FileResult{}, external: map[string]*FileResult{}}
 	var paths []string
-	for _, p := range proj.Files {
+	for _, p := range s.Project.Files {
 		if !s.ignored(p) {
 			paths = append(paths, p)
 		}
@@ -433,16 +454,15 @@ func (s *Snapshot) fileInfo(path string) analysis.File {
 // unsuitable files get a Skip reason.
 func (s *Snapshot) analyzeFile(path string, prev *FileResult) *FileResult {
 	r, src, complete := s.openFile(path, prev)
-	if complete {
+	if complete || s.fromCache(r) {
 		return r
 	}
 	return s.finishFile(r, src)
 }
 
-// openFile reads a file and looks for its analysis. The result is
-// complete when the file is skipped or its analysis is reused from prev
-// or the cache; otherwise it holds the file's place and hash, and
-// finishFile analyzes src.
+// openFile reads a file. The result is complete when the file is skipped
+// or its analysis is reused from prev; otherwise it holds the file's
+// place and hash, and fromCache or finishFile completes it.
 func (s *Snapshot) openFile(path string, prev *FileResult) (r *FileResult, src []byte, complete bool) {
 	info := s.fileInfo(path)
 	defer func() {
@@ -464,14 +484,24 @@ func (s *Snapshot) openFile(path string, prev *FileResult) (r *FileResult, src [
 	if prev != nil && prev.Facts != nil && prev.Hash == r.Hash && prev.Skip == "" && sameRole(prev.Info, info) {
 		return prev, nil, true
 	}
-	if c := s.opts.Cache; c != nil {
-		if hit, ok := c.Get(s.cacheKey(r)); ok && hit.Facts != nil {
-			hit.Facts.Index()
-			r.Facts, r.Info.Facts, r.Diags = hit.Facts, hit.Facts, hit.Diags
-			return r, nil, true
-		}
-	}
 	return r, src, false
+}
+
+// fromCache completes r from the cache, and reports whether it did. Only
+// files about to be parsed ask: a file nothing needs is neither a hit
+// nor a miss.
+func (s *Snapshot) fromCache(r *FileResult) bool {
+	c := s.opts.Cache
+	if c == nil {
+		return false
+	}
+	hit, ok := c.Get(s.cacheKey(r))
+	if !ok || hit.Facts == nil {
+		return false
+	}
+	hit.Facts.Index()
+	r.Facts, r.Info.Facts, r.Diags = hit.Facts, hit.Facts, hit.Diags
+	return true
 }
 
 // finishFile parses src, extracts its facts and runs the file analyzers,

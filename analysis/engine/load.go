@@ -213,7 +213,9 @@ func (l *loading) process(i int, src []byte, first, need bool) (r *FileResult, _
 	if !need && !s.wanted(r, src) {
 		return r, src, true, nil
 	}
-	r = s.finishFile(r, src)
+	if !s.fromCache(r) {
+		r = s.finishFile(r, src)
+	}
 	return r, nil, false, l.targets(r)
 }
 
