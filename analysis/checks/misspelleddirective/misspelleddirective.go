@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
@@ -75,8 +77,9 @@ func wants(f *analysis.File, _ *analysis.Config) bool {
 		if c != '\'' && c != '"' {
 			continue
 		}
-		for _, end := range literalEnds(src, i) {
-			if end > i && mayBeMisspelt(src[i+1:end]) {
+		ends := literalEnds(src, i)
+		for k, end := range ends {
+			if end > i && !slices.Contains(ends[:k], end) && mayBeMisspelt(src[i+1:end]) {
 				return true
 			}
 		}
@@ -112,16 +115,16 @@ func literalEnds(src []byte, i int) [4]int {
 }
 
 // mayBeMisspelt is Suggest(s, nil) != "", answered without Suggest's
-// work for nearly every string: Suggest only answers a string that starts
-// with "use" ('use cache:remote', whatever follows) or whose normalized
-// form (lower case, runs of spaces, dashes and underscores made one
-// space) is within two edits of "use client", "use server", "use cache"
-// or "use action". Two edits change at most two characters of the
-// multiset a string is made of, which the filter compares. Cache kinds
-// only change the answer, never whether there is one.
+// work for nearly every string: Suggest only answers a string that reads
+// "use", spaces, "cache" ('use cache:remote', whatever follows) or whose
+// normalized form (lower case, runs of spaces, dashes and underscores
+// made one space) is within two edits of "use client", "use server",
+// "use cache" or "use action". Two edits change at most two characters
+// of the multiset a string is made of, which the filter compares. Cache
+// kinds only change the answer, never whether there is one. Strings
+// with other than ASCII are filtered by length alone (mayBeMisspeltText).
 func mayBeMisspelt(s []byte) bool {
-	trimmed := bytes.TrimLeft(s, " \t\n\v\f\r")
-	if len(trimmed) >= 3 && bytes.EqualFold(trimmed[:3], []byte("use")) {
+	if useCache(bytes.TrimLeft(s, " \t\n\v\f\r")) {
 		return suggests(s)
 	}
 	var norm [12]byte
@@ -129,7 +132,7 @@ func mayBeMisspelt(s []byte) bool {
 	for _, c := range s {
 		switch {
 		case c >= 0x80:
-			return suggests(s) // Unicode spaces and case: Suggest decides
+			return mayBeMisspeltText(s)
 		case c == ' ' || c == '-' || c == '_' || c >= '\t' && c <= '\r':
 			space = n > 0
 			continue
@@ -159,24 +162,55 @@ func mayBeMisspelt(s []byte) bool {
 	return false
 }
 
+// useCache reports whether s starts with "use", spaces and "cache", in
+// any case: the strings Suggest reads as a 'use cache' directive, of any
+// kind.
+func useCache(s []byte) bool {
+	if len(s) < 3 || !bytes.EqualFold(s[:3], []byte("use")) {
+		return false
+	}
+	rest := bytes.TrimLeft(s[3:], " \t\n\v\f\r")
+	return len(rest) >= 5 && bytes.EqualFold(rest[:5], []byte("cache"))
+}
+
+// mayBeMisspeltText is mayBeMisspelt for a string with other than ASCII.
+// Lower-casing may shorten a letter to one byte, never to none, so the
+// normalized form has at least as many bytes as s has letters other than
+// spaces, dashes and underscores: with more than twelve, it is more than
+// two edits from every directive.
+func mayBeMisspeltText(s []byte) bool {
+	if useCache(bytes.TrimLeftFunc(s, unicode.IsSpace)) {
+		return suggests(s)
+	}
+	n := 0
+	for _, r := range string(s) {
+		if !unicode.IsSpace(r) && r != '-' && r != '_' {
+			n++
+		}
+	}
+	return n <= 12 && suggests(s)
+}
+
 var directiveNames = []string{"use client", "use server", "use cache", "use action"}
 
 // bagDistance is a lower bound of the edit distance: how many characters
-// of the larger of a and b's multisets the other lacks.
+// of the larger of a and b's multisets the other lacks. Characters are
+// counted by their low five bits: letters stay apart, and the few that
+// share a count (digits with letters) can only lower the bound.
 func bagDistance(a []byte, b string) int {
-	var count [256]int
+	var count [32]int8
 	for _, c := range a {
-		count[c]++
+		count[c&31]++
 	}
 	for i := 0; i < len(b); i++ {
-		count[b[i]]--
+		count[b[i]&31]--
 	}
 	more, less := 0, 0
 	for _, k := range count {
 		if k > 0 {
-			more += k
+			more += int(k)
 		} else {
-			less -= k
+			less -= int(k)
 		}
 	}
 	return max(more, less)
@@ -256,9 +290,8 @@ func distance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 1 << 30
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [3][65]int // on the stack: Suggest runs on many strings
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
