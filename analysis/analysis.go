@@ -54,8 +54,12 @@ func (s Severity) String() string {
 	return fmt.Sprintf("severity(%d)", s)
 }
 
-// ParseSeverity reads a severity name as written in configuration.
+// ParseSeverity reads a severity name as written in configuration;
+// "warn", ESLint's name for a warning, is a warning too.
 func ParseSeverity(s string) (Severity, bool) {
+	if s == "warn" {
+		return SeverityWarning, true
+	}
 	for i, n := range severityNames {
 		if n == s {
 			return Severity(i), true

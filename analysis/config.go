@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strings"
 )
@@ -16,7 +17,7 @@ import (
 // through the language server, from initializationOptions and
 // workspace/didChangeConfiguration.
 type Config struct {
-	// Rules sets the severity of a rule by name: "error", "warning", "info", "hint" or "off".
+	// Rules sets the severity of a rule by name: "error", "warning" (or "warn"), "info", "hint" or "off".
 	Rules map[string]string `json:"rules,omitempty"`
 	// ClientOnlyModules are extra module names that must not be imported from the server graph.
 	ClientOnlyModules []string `json:"clientOnlyModules,omitempty"`
@@ -39,7 +40,7 @@ type SettingDoc struct {
 
 // ConfigDocs lists every key of Config.
 var ConfigDocs = []SettingDoc{
-	{"rules", "object", map[string]string{}, `Severity by rule name: "error", "warning", "info", "hint" or "off".`},
+	{"rules", "object", map[string]string{}, `Severity by rule name: "error", "warning" (or ESLint's "warn"), "info", "hint" or "off".`},
 	{"clientOnlyModules", "array", []string{}, "Extra modules that must not be imported from Server Components."},
 	{"serverOnlyModules", "array", []string{}, "Extra modules that must not be imported from Client Components."},
 	{"cacheKinds", "array", []string{}, `Extra cache kinds for 'use cache: kind' (the keys of cacheHandlers in next.config).`},
@@ -126,13 +127,21 @@ func decodeSections(doc json.RawMessage, targets []any) error {
 				continue
 			}
 			if err != nil {
+				var typ *json.UnmarshalTypeError
+				if errors.As(err, &typ) {
+					if ft, ok := fieldType(t, key); ok {
+						if e := typeMismatch(key, value, ft); e != nil {
+							return e
+						}
+					}
+				}
 				return err
 			}
 			unknown = nil
 			break
 		}
 		if unknown != nil {
-			return unknown
+			return fmt.Errorf("unknown key %q%s", key, didYouMean(key, keysOf(targets)))
 		}
 	}
 	return nil
@@ -162,23 +171,206 @@ func (c *Config) problems(known []*Analyzer) []string {
 	var bad []string
 	for rule, sev := range c.Rules {
 		if !names[rule] {
-			bad = append(bad, fmt.Sprintf("unknown rule %q in \"rules\"%s", rule, suggest(rule, known)))
+			bad = append(bad, fmt.Sprintf("unknown rule %q in \"rules\"%s", rule, didYouMean(rule, ruleNames(known))))
 			continue
 		}
 		if _, ok := ParseSeverity(sev); !ok {
-			bad = append(bad, fmt.Sprintf("rule %q: unknown severity %q (want error, warning, info, hint or off)", rule, sev))
+			bad = append(bad, fmt.Sprintf("\"rules.%s\": unknown severity %q (want error, warning or warn, info, hint or off)", rule, sev))
 		}
 	}
 	return bad
 }
 
-func suggest(rule string, known []*Analyzer) string {
+func ruleNames(known []*Analyzer) []string {
+	var out []string
 	for _, a := range known {
-		if strings.EqualFold(a.Name, rule) || strings.EqualFold(strings.ReplaceAll(rule, "-", ""), a.Name) {
-			return fmt.Sprintf(" (did you mean %q?)", a.Name)
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// didYouMean names the candidate closest to a mistyped name, when one is
+// close: the same letters in another case or with dashes, or a few edits
+// away.
+func didYouMean(name string, candidates []string) string {
+	norm := func(s string) string { return strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(s)) }
+	best, bestDist := "", 0
+	for _, c := range candidates {
+		if norm(c) == norm(name) {
+			return fmt.Sprintf(" (did you mean %q?)", c)
+		}
+		d := editDistance(strings.ToLower(name), strings.ToLower(c))
+		if best == "" || d < bestDist {
+			best, bestDist = c, d
 		}
 	}
+	if best != "" && bestDist <= max(1, min(3, len(name)/3)) {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
 	return ""
+}
+
+// editDistance counts the insertions, deletions, substitutions and swaps
+// of neighbours that turn a into b (optimal string alignment).
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// keysOf lists the JSON keys of the targets' fields.
+func keysOf(targets []any) []string {
+	var out []string
+	for _, t := range targets {
+		out = append(out, jsonFields(reflect.TypeOf(t))...)
+	}
+	return out
+}
+
+func jsonFields(t reflect.Type) []string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous {
+			out = append(out, jsonFields(f.Type)...)
+			continue
+		}
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// fieldType returns the type of target's field for a JSON key.
+func fieldType(target any, key string) (reflect.Type, bool) {
+	t := reflect.TypeOf(target)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil, false
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous {
+			if ft, ok := fieldType(reflect.New(f.Type).Interface(), key); ok {
+				return ft, true
+			}
+			continue
+		}
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name == key {
+			return f.Type, true
+		}
+	}
+	return nil, false
+}
+
+// typeMismatch finds where a value does not fit a type and names it by
+// its path: "rules.misplacedDirective" must be a string, not a number.
+func typeMismatch(path string, raw json.RawMessage, t reflect.Type) error {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return nil
+	}
+	return mismatch(path, v, t)
+}
+
+func mismatch(path string, v any, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		if v == nil {
+			return nil
+		}
+		t = t.Elem()
+	}
+	bad := func(want string) error {
+		return fmt.Errorf("%q must be %s, not %s", path, want, jsonKind(v))
+	}
+	switch t.Kind() {
+	case reflect.String:
+		if _, ok := v.(string); !ok {
+			return bad("a string")
+		}
+	case reflect.Bool:
+		if _, ok := v.(bool); !ok {
+			return bad("true or false")
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint, reflect.Uint32, reflect.Uint64:
+		n, ok := v.(float64)
+		if !ok || n != float64(int64(n)) {
+			return bad("a whole number")
+		}
+	case reflect.Slice:
+		items, ok := v.([]any)
+		if !ok {
+			return bad("an array")
+		}
+		for i, x := range items {
+			if err := mismatch(fmt.Sprintf("%s[%d]", path, i), x, t.Elem()); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return bad("an object")
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if err := mismatch(path+"."+k, m[k], t.Elem()); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		if _, ok := v.(map[string]any); !ok {
+			return bad("an object")
+		}
+	}
+	return nil
+}
+
+func jsonKind(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "a string"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case []any:
+		return "an array"
+	}
+	return "an object"
 }
 
 func describeJSONError(data []byte, err error) error {

@@ -73,9 +73,18 @@ type Options struct {
 	// and no module of the graph imports (for tests that look at every
 	// file's facts).
 	ParseAll bool
+	// Base is configuration laid under the workspace's own rscls.json
+	// files: the command line reads those above the root (up to the
+	// repository's root) or the file named by --config, which the
+	// engine's file system may not reach.
+	Base *analysis.Config
+	// NoSettingsFiles leaves the workspace's rscls.json files unread:
+	// the driver was given the configuration to use, in Base.
+	NoSettingsFiles bool
 	// Progress, when set, is told as loading goes how many of the
 	// workspace's files are done (read, and parsed when needed) out of
-	// how many. It is called from several goroutines, one call at a time.
+	// how many: from the goroutines that parse, one call at a time, so
+	// it must be quick.
 	Progress func(done, total int)
 }
 
@@ -118,6 +127,7 @@ type Snapshot struct {
 	Config  *analysis.Config // for files outside any app with its own rscls.json
 	opts    Options
 	configs map[string]*analysis.Config // by app directory
+	sources map[string][]string         // by app directory and root: the rscls.json files read, outermost first
 	files   map[string]*FileResult
 	notes   []Note
 
@@ -163,7 +173,7 @@ func Discover(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Sna
 // Index analyzes every file of a snapshot Discover made and returns the
 // complete snapshot, which shares its project and settings.
 func (d *Snapshot) Index(ctx context.Context) (*Snapshot, error) {
-	s := &Snapshot{FS: d.FS, Root: d.Root, Project: d.Project, Config: d.Config, configs: d.configs, opts: d.opts,
+	s := &Snapshot{FS: d.FS, Root: d.Root, Project: d.Project, Config: d.Config, configs: d.configs, sources: d.sources, opts: d.opts,
 		notes: d.notes[:len(d.notes):len(d.notes)], files: map[string]*FileResult{}, external: map[string]*FileResult{}}
 	var paths []string
 	for _, p := range s.Project.Files {
@@ -317,10 +327,17 @@ func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
 	}
 }
 
-// loadConfig reads rscls.json at the root and at each app directory.
+// loadConfig reads the rscls.json files that apply to each app: those of
+// every directory from the root down to the app's, each laid over the
+// ones above it, so that an app's configuration does not depend on
+// which folder the analysis starts from.
 func (s *Snapshot) loadConfig() {
 	s.configs = map[string]*analysis.Config{}
+	s.sources = map[string][]string{}
 	read := func(dir string) *analysis.Config {
+		if s.opts.NoSettingsFiles {
+			return nil
+		}
 		path := filepath.Join(dir, SettingsFile)
 		data, err := s.FS.ReadFile(path)
 		if err != nil {
@@ -340,19 +357,53 @@ func (s *Snapshot) loadConfig() {
 		}
 		return st
 	}
-	base := &analysis.Config{}
-	if st := read(s.Root); st != nil {
-		base = st
+	type layered struct {
+		config *analysis.Config
+		files  []string
 	}
-	s.Config = base.Merge(s.opts.Overrides)
+	memo := map[string]layered{}
+	var at func(dir string) layered
+	at = func(dir string) layered {
+		if l, ok := memo[dir]; ok {
+			return l
+		}
+		var l layered
+		if dir == s.Root || !strings.HasPrefix(dir, s.Root+string(filepath.Separator)) {
+			l.config = &analysis.Config{}
+			if s.opts.Base != nil {
+				l.config = s.opts.Base
+			}
+		} else {
+			l = at(filepath.Dir(dir))
+		}
+		if st := read(dir); st != nil {
+			l = layered{config: l.config.Merge(st), files: append(append([]string(nil), l.files...), filepath.Join(dir, SettingsFile))}
+		}
+		memo[dir] = l
+		return l
+	}
+	root := at(s.Root)
+	s.Config = root.config.Merge(s.opts.Overrides)
+	s.sources[s.Root] = root.files
 	for _, app := range s.Project.Apps {
 		if app.Dir == s.Root {
 			continue
 		}
-		if st := read(app.Dir); st != nil {
-			s.configs[app.Dir] = base.Merge(st).Merge(s.opts.Overrides)
+		if l := at(app.Dir); len(l.files) > len(root.files) {
+			s.configs[app.Dir] = l.config.Merge(s.opts.Overrides)
+			s.sources[app.Dir] = l.files
 		}
 	}
+}
+
+// SettingsFiles returns the rscls.json files whose settings apply to the
+// files of the app at dir (or, for the root, to files outside any app
+// with files of its own), outermost first.
+func (s *Snapshot) SettingsFiles(dir string) []string {
+	if files, ok := s.sources[dir]; ok {
+		return files
+	}
+	return s.sources[s.Root]
 }
 
 // ConfigFor returns the configuration in force for a file.

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rscls/rscls/analysis"
@@ -295,5 +296,29 @@ func TestIncrementalMatchesFresh(t *testing.T) {
 	}
 	if reused < 10 {
 		t.Errorf("only %d of 30 updates reused most graph findings", reused)
+	}
+}
+
+// TestProgress checks that a load reports each workspace file once, with
+// the total, so that a driver can show how far it is.
+func TestProgress(t *testing.T) {
+	files := vfs.MapFS{"/w/package.json": pkg, "/w/app/page.tsx": "export default function P() { return null }\n"}
+	for i := range 40 {
+		files[fmt.Sprintf("/w/lib/m%d.ts", i)] = fmt.Sprintf("export const m%d = %d\n", i, i)
+	}
+	var mu sync.Mutex
+	calls, maxDone, totals := 0, 0, map[int]bool{}
+	_, err := engine.Load(context.Background(), files, "/w", engine.Options{Analyzers: suite.Analyzers, Workers: 4, Progress: func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		maxDone = max(maxDone, done)
+		totals[total] = true
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 41 || maxDone != 41 || len(totals) != 1 || !totals[41] {
+		t.Errorf("progress: %d calls, last done %d, totals %v; want 41 calls up to 41 of 41", calls, maxDone, totals)
 	}
 }

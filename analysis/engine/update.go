@@ -64,7 +64,7 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 		}
 		n.loadConfig()
 	} else {
-		n.Project, n.Config, n.configs = s.Project, s.Config, s.configs
+		n.Project, n.Config, n.configs, n.sources = s.Project, s.Config, s.configs, s.sources
 		for _, note := range s.notes {
 			n.notes = append(n.notes, note)
 		}

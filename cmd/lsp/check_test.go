@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -51,6 +53,9 @@ func TestCheckFormats(t *testing.T) {
 			}
 			out = strings.ReplaceAll(out, mustAbs(t, "."), "ROOT")
 			golden(t, "check."+format+".golden", out)
+			if format == "text" {
+				readmeShowsOutput(t, out, errOut)
+			}
 			if format == "json" || format == "sarif" {
 				var v any
 				if err := json.Unmarshal([]byte(out), &v); err != nil {
@@ -59,6 +64,53 @@ func TestCheckFormats(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readmeShowsOutput checks that the README shows the example's output as
+// it prints: the lines before "..." are a part of standard output, the
+// closing line is standard error's but for the time taken.
+func readmeShowsOutput(t *testing.T, stdout, stderr string) {
+	t.Helper()
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "go run ./cmd/lsp/rscls check testdata/example\n```\n")
+	_, after, ok2 := strings.Cut(after, "```text\n")
+	shown, _, ok3 := strings.Cut(after, "```\n")
+	part, closing, ok4 := strings.Cut(shown, "...\n")
+	if !ok || !ok2 || !ok3 || !ok4 {
+		t.Fatal("README: no example output after the command that runs the example")
+	}
+	if !strings.Contains(stdout, part) {
+		t.Errorf("README shows output that rscls check does not print:\n%s", part)
+	}
+	timeTaken := regexp.MustCompile(`in [0-9.,]+ m?s\n`)
+	wantClosing := timeTaken.ReplaceAllString(strings.TrimPrefix(stderr, "\n"), "in T\n") + "exit status 1\n"
+	if got := timeTaken.ReplaceAllString(closing, "in T\n"); got != wantClosing {
+		t.Errorf("README shows the closing lines\n%s\nrscls check prints\n%s", got, wantClosing)
+	}
+}
+
+// oneLine joins the lines of text the text format wraps.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// findingLines renders the findings of a JSON report one a line, as
+// "path:line:col: severity: message [rule]".
+func findingLines(t *testing.T, jsonOut string) []string {
+	t.Helper()
+	var fs []struct {
+		Path, Rule, Severity, Message string
+		Start                         struct{ Line, Column int }
+	}
+	if err := json.Unmarshal([]byte(jsonOut), &fs); err != nil {
+		t.Fatalf("%v:\n%s", err, jsonOut)
+	}
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.Path, f.Start.Line, f.Start.Column, f.Severity, f.Message, f.Rule))
+	}
+	return out
 }
 
 func mustAbs(t *testing.T, p string) string {
@@ -116,25 +168,75 @@ func TestCheckOneFile(t *testing.T) {
 
 func TestCheckFix(t *testing.T) {
 	dir := t.TempDir()
+	t.Chdir(dir)
 	writeFiles(t, dir, map[string]string{
-		"package.json":        `{"dependencies":{"next":"15.0.0"}}`,
-		"app/error.tsx":       "export default function E() { return null }\n",
-		"lib/actions.ts":      "'use server'\nexport function a() {}\nexport const b = 1\n",
-		"components/late.tsx": "import x from 'x'\n'use client'\nexport const y = x\n",
-		"lib/conflict.ts":     "'use client'\n'use server'\n",
+		"package.json":           `{"dependencies":{"next":"15.0.0"}}`,
+		"app/error.tsx":          "export default function E() { return null }\n",
+		"app/x/error.tsx":        "import { useEffect } from \"react\";\n\nexport default function E() {\n  useEffect(() => {});\n  return null;\n}\n",
+		"app/page.tsx":           "import { Counter } from '../components/counter'\nexport default function P() { return <Counter /> }\n",
+		"components/counter.tsx": "import { useState } from 'react'\nexport function Counter() { useState(0); return null }\n",
+		"lib/actions.ts":         "'use server'\nexport function a() {}\nexport const b = 1\n",
+		"components/late.tsx":    "import x from 'x'\n'use client'\nexport const y = x\n",
+		"lib/conflict.ts":        "'use client'\n'use server'\n",
 	})
-	_, errOut, code := runCLI(t, "check", "--fix", dir)
-	if !strings.Contains(errOut, "applied 3 fix(es)") {
-		t.Errorf("stderr %q", errOut)
+	before := map[string]string{}
+	for _, f := range []string{"components/counter.tsx", "lib/conflict.ts"} {
+		b, _ := os.ReadFile(f)
+		before[f] = string(b)
 	}
+	jsonBefore, _, _ := runCLI(t, "check", "--format", "json", ".")
+	var fs []struct{ Path, Rule, FixStatus, FixNote string }
+	if err := json.Unmarshal([]byte(jsonBefore), &fs); err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]string{}
+	for _, f := range fs {
+		if f.FixStatus != "" {
+			status[f.Path+" "+f.Rule] = f.FixStatus + " " + f.FixNote
+		}
+	}
+	for k, want := range map[string]string{
+		"app/error.tsx errorBoundaryClient":        "fixable ",
+		"components/counter.tsx clientApiInServer": "needsReview it moves the module, and what it imports, to the client",
+		"lib/conflict.ts conflictingDirectives":    "needsReview 2 ways to fix it: choose one",
+		"lib/actions.ts serverFileExports":         "fixable ",
+	} {
+		if status[k] != want {
+			t.Errorf("before --fix, %s: fix status %q, want %q", k, status[k], want)
+		}
+	}
+
+	out, errOut, code := runCLI(t, "check", "--fix", ".")
 	if code != 1 {
 		t.Errorf("exit %d: findings without a single fix remain", code)
 	}
+	for _, want := range []string{
+		"fixed 4 problems:\n",
+		"  app/error.tsx:1:1  errorBoundaryClient  Add \"use client\" at the top of the file\n",
+		"  app/x/error.tsx:1:1  errorBoundaryClient  Add \"use client\" at the top of the file\n",
+		"  components/late.tsx:2:1  misplacedDirective  Move the directive to the top of the file\n",
+		"  lib/actions.ts:2:17  serverFileExports  Make the function async\n",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	for _, want := range []string{
+		"fix to review: Add \"use client\" to the top of the file — it moves the module, and what it imports, to the client",
+		"2 ways to fix it: choose one",
+	} {
+		if !strings.Contains(oneLine(out), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
 	for file, want := range map[string]string{
-		"app/error.tsx":       "'use client'\n\nexport default function E() { return null }\n",
-		"lib/actions.ts":      "'use server'\nexport async function a() {}\nexport const b = 1\n",
-		"components/late.tsx": "'use client'\nimport x from 'x'\nexport const y = x\n",
-		"lib/conflict.ts":     "'use client'\n'use server'\n", // two alternative fixes: left alone
+		"app/error.tsx": "'use client'\n\nexport default function E() { return null }\n",
+		// The file's quotes and semicolons.
+		"app/x/error.tsx":        "\"use client\";\n\nimport { useEffect } from \"react\";\n\nexport default function E() {\n  useEffect(() => {});\n  return null;\n}\n",
+		"lib/actions.ts":         "'use server'\nexport async function a() {}\nexport const b = 1\n",
+		"components/late.tsx":    "'use client'\nimport x from 'x'\nexport const y = x\n",
+		"lib/conflict.ts":        before["lib/conflict.ts"],        // two alternative fixes: left alone
+		"components/counter.tsx": before["components/counter.tsx"], // needs review: left alone
 	} {
 		got, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil {
@@ -143,6 +245,26 @@ func TestCheckFix(t *testing.T) {
 		if string(got) != want {
 			t.Errorf("%s:\n%s\nwant:\n%s", file, got, want)
 		}
+	}
+
+	// JSON says the same: what was fixed (where it was) and what remains.
+	writeFiles(t, dir, map[string]string{"lib/more.ts": "'use server'\nexport function c() {}\n"})
+	jsonOut, _, _ := runCLI(t, "check", "--fix", "--format", "json", ".")
+	fs = nil
+	if err := json.Unmarshal([]byte(jsonOut), &fs); err != nil {
+		t.Fatal(err)
+	}
+	var fixed, review []string
+	for _, f := range fs {
+		switch f.FixStatus {
+		case "fixed":
+			fixed = append(fixed, f.Path+" "+f.Rule)
+		case "needsReview":
+			review = append(review, f.Path+" "+f.Rule)
+		}
+	}
+	if strings.Join(fixed, ",") != "lib/more.ts serverFileExports" || strings.Join(review, ",") != "components/counter.tsx clientApiInServer,lib/conflict.ts conflictingDirectives" {
+		t.Errorf("JSON after --fix: fixed %q, to review %q\n%s", fixed, review, jsonOut)
 	}
 }
 
@@ -187,7 +309,7 @@ func TestBinary(t *testing.T) {
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
 		t.Fatalf("exit: %v", err)
 	}
-	if !strings.Contains(string(out), "[misplacedDirective]") {
+	if !strings.Contains(string(out), "misplacedDirective") || strings.Contains(string(out), "\x1b[") {
 		t.Errorf("output lacks findings:\n%s", out)
 	}
 }

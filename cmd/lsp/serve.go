@@ -23,23 +23,36 @@ type stdio struct {
 
 func (stdio) Close() error { return nil }
 
-func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+type serveFlags struct {
+	fs      *flag.FlagSet
+	logFile *string
+}
+
+func newServeFlags(stderr io.Writer) serveFlags {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	logFile := fs.String("log", "", "also write the server's whole log to `FILE`")
+	f := serveFlags{fs: fs}
+	f.logFile = fs.String("log", "", "also write the server's whole log to `FILE`")
 	// Clients that start servers with a transport flag (vscode-languageclient,
 	// some Neovim and Emacs setups) add --stdio; standard input and output
 	// are the only transport, so it is accepted and changes nothing.
 	fs.Bool("stdio", true, "speak LSP on standard input and output (the default and only transport)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: rscls [serve] [--log FILE]\n\nSpeaks the Language Server Protocol on standard input and output.\nOnce the editor has connected, the log goes to the editor (window/logMessage);\nbefore that, and after it leaves, to standard error.\n\nFlags:\n")
-		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "Usage: rscls [serve] [--log FILE]\n\nSpeaks the Language Server Protocol on standard input and output.\nOnce the editor has connected, the log goes to the editor (window/logMessage);\nbefore that, and after it leaves, to standard error.\n\nFlags:\n")
+		printFlags(fs.Output(), fs)
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return exitUsage
+	return f
+}
+
+func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	f := newServeFlags(stderr)
+	fs, logFile := f.fs, f.logFile
+	if code, done := parseFlags(fs, args, stdout); done {
+		return code
+	}
+	if isTerminal(stdin) {
+		// A person ran rscls at a prompt: editors start it with pipes.
+		fmt.Fprintln(stderr, "rscls: this is the language server; it waits for an editor's LSP messages on standard input (Ctrl-D ends it).\nTo check a project, run \"rscls check\"; \"rscls --help\" lists the commands.")
 	}
 	var log io.Writer
 	if *logFile != "" {

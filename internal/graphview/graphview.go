@@ -1,5 +1,7 @@
 // Package graphview renders the server/client boundary graph for people
-// (Graphviz DOT, Mermaid) and tools (JSON).
+// (Graphviz DOT, Mermaid, a web page) and tools (JSON), whole or in a
+// view that fits a large app: the neighbourhood of one module, a depth
+// limit, the boundaries only.
 package graphview
 
 import (
@@ -15,7 +17,7 @@ import (
 )
 
 // Formats lists the names Write accepts.
-var Formats = []string{"dot", "mermaid", "json"}
+var Formats = []string{"dot", "mermaid", "json", "html"}
 
 // Node is a module, or an installed package shown as one node.
 type Node struct {
@@ -25,15 +27,23 @@ type Node struct {
 	Envs    []string `json:"environments"`      // "server", "client"
 	Kind    string   `json:"kind"`              // server, client, shared, boundary, serverFunctions, package
 	Role    string   `json:"role,omitempty"`
+	// Chains holds, per environment the module is in, the shortest chain
+	// of imports from a root of that environment (an App Router entry, a
+	// 'use client' boundary preceded by the server chain that reaches it)
+	// to the module: what decides that it runs there.
+	Chains map[string][]string `json:"chains,omitempty"`
 }
 
 // Edge is an import; Boundary marks an import of a 'use client' module from
-// the server graph, where the client graph starts.
+// the server graph, where the client graph starts, and ServerReference an
+// import of a module of Server Functions from the client graph, which
+// gets references to them.
 type Edge struct {
-	From     string `json:"from"`
-	To       string `json:"to"`
-	Env      string `json:"environment"`
-	Boundary bool   `json:"clientBoundary,omitempty"`
+	From            string `json:"from"`
+	To              string `json:"to"`
+	Env             string `json:"environment"`
+	Boundary        bool   `json:"clientBoundary,omitempty"`
+	ServerReference bool   `json:"serverReference,omitempty"`
 }
 
 // Diagram is the graph as shown.
@@ -71,6 +81,16 @@ func Describe(snap *engine.Snapshot) *Diagram {
 			if m.Role != project.RoleNone {
 				n.Role = m.Role.String()
 			}
+			for _, env := range graph.Envs {
+				if chain := g.Chain(m, env); len(chain) > 0 {
+					if n.Chains == nil {
+						n.Chains = map[string][]string{}
+					}
+					for _, st := range chain {
+						n.Chains[env.String()] = append(n.Chains[env.String()], snap.Rel(st.Module.Path))
+					}
+				}
+			}
 			v.Nodes = append(v.Nodes, n)
 		}
 		ids[m] = id
@@ -91,7 +111,7 @@ func Describe(snap *engine.Snapshot) *Diagram {
 				if t == nil || (m.External && t.External && t.Package == m.Package) {
 					continue
 				}
-				e := Edge{From: from, To: idOf(t), Env: env.String(), Boundary: env == graph.Server && t.Boundary}
+				e := Edge{From: from, To: idOf(t), Env: env.String(), Boundary: env == graph.Server && t.Boundary, ServerReference: env == graph.Client && t.ServerRef}
 				if e.From != e.To && !seen[e] {
 					seen[e] = true
 					v.Edges = append(v.Edges, e)
@@ -164,6 +184,8 @@ func Write(w io.Writer, format string, v *Diagram) error {
 		return writeDOT(w, v)
 	case "mermaid":
 		return writeMermaid(w, v)
+	case "html":
+		return writeHTML(w, v)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

@@ -77,7 +77,7 @@ var layers = []struct {
 	{"internal/nextfixtures", nil},
 	{"internal/layering", nil},
 	// The binary wires everything together.
-	{"cmd/...", []string{"cmd/lsp", "analysis/...", "protocol", "internal/...", "go.lsp.dev/..."}},
+	{"cmd/...", []string{"cmd/lsp", "analysis/...", "protocol", "internal/...", "go.lsp.dev/...", "golang.org/x/term", "golang.org/x/sys/..."}},
 	{"editors/...", nil},
 	// Maintainers' tools run the binary; they import nothing of the module.
 	{"scripts/...", nil},

@@ -84,12 +84,21 @@ describe('npx rscls', () => {
   test('check reports the example app and exits 1', () => {
     const res = npx(project, ['check', 'example']);
     assert.equal(res.status, 1, res.stderr);
-    // The first line of each finding: path:line:col: severity: message [rule].
-    const found = res.stdout
-      .split('\n')
-      .map((l) => l.match(/^(\S+:\d+:\d+): (error|warning): .* \[(\w+)\]$/))
-      .filter(Boolean)
-      .map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    // The text format: each file once, as a heading, and its findings
+    // under it as "  line:col  severity  rule".
+    const found = [];
+    let file = '';
+    for (const line of res.stdout.split('\n')) {
+      const heading = line.match(/^(\S+\.(?:tsx|ts|jsx|js))$/);
+      if (heading) {
+        file = heading[1];
+        continue;
+      }
+      const m = line.match(/^ {2}(\d+:\d+) {2}(error|warning) {2}(\w+)/);
+      if (m) {
+        found.push(`${file}:${m[1]} ${m[2]} ${m[3]}`);
+      }
+    }
     assert.deepEqual(found, [
       'example/app/dashboard/error.tsx:1:1 error errorBoundaryClient',
       'example/app/dashboard/page.tsx:3:23 error metadataExport',
@@ -102,7 +111,10 @@ describe('npx rscls', () => {
       'example/lib/actions.ts:7:17 error serverFileExports',
       'example/lib/actions.ts:11:14 error serverFileExports',
     ]);
-    assert.match(res.stdout, /Import chain: app\/page\.tsx → components\/post\.tsx → components\/like-button\.tsx/);
+    // The chain of imports, each step where it can be clicked.
+    assert.match(res.stdout, /\n {4}example\/app\/page\.tsx:1:22 imports example\/components\/post\.tsx\n {4}example\/components\/post\.tsx:1:28 imports example\/components\/like-button\.tsx\n/);
+    // The closing line, on standard error.
+    assert.match(res.stderr, /^✖ 10 problems \(9 errors, 1 warning\) · 3 fixable with --fix · 11 files in /m);
   });
 
   test('check --format sarif prints SARIF for code scanning', () => {

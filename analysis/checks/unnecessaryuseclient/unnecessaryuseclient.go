@@ -23,7 +23,12 @@ A 'use client' directive marks where Server Components hand over to the
 client. In a module that only Client Component modules import, and that
 uses no hook, browser global, event handler or other client-only API, it
 has no effect: the module runs on the client because of its importers.
-Fewer boundaries make the server/client split easier to follow.`,
+Fewer boundaries make the server/client split easier to follow.
+
+It is not reported where code outside the analysis may import the module
+from a Server Component: in a package that other packages import (a
+workspace package, a published package's exports) and in the sources of
+a shadcn-style registry (registry/ beside a registry.json).`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityHint,
@@ -40,7 +45,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if g.BoundaryImporter(m).From != nil || len(g.Importers(m, graph.Client)) == 0 {
 		return nil, nil // Server Components import it, or nothing does
 	}
-	if usesClientAPIs(m.Facts) || wrapsPackage(g, m) {
+	if usesClientAPIs(m.Facts) || wrapsPackage(g, m) || exposed(pass, m) {
 		return nil, nil
 	}
 	for _, d := range m.Facts.Directives {

@@ -1,0 +1,5 @@
+import { Shell } from '../components/shell'
+
+export default function Page() {
+  return <Shell />
+}
