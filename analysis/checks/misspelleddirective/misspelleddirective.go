@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
@@ -174,21 +175,29 @@ func useCache(s []byte) bool {
 }
 
 // mayBeMisspeltText is mayBeMisspelt for a string with other than ASCII.
-// Lower-casing may shorten a letter to one byte, never to none, so the
-// normalized form has at least as many bytes as s has letters other than
-// spaces, dashes and underscores: with more than twelve, it is more than
-// two edits from every directive.
+// Suggest compares bytes of the lower-cased text without its spaces,
+// dashes and underscores: each other letter r gives the bytes of
+// unicode.ToLower(r), and with more than twelve the text is more than
+// two edits from every directive. A byte that is not UTF-8 counts one.
 func mayBeMisspeltText(s []byte) bool {
 	if useCache(bytes.TrimLeftFunc(s, unicode.IsSpace)) {
 		return suggests(s)
 	}
 	n := 0
-	for _, r := range string(s) {
-		if !unicode.IsSpace(r) && r != '-' && r != '_' {
+	for rest := s; len(rest) > 0; {
+		r, size := utf8.DecodeRune(rest)
+		rest = rest[size:]
+		switch {
+		case r == utf8.RuneError:
 			n++
+		case !unicode.IsSpace(r) && r != '-' && r != '_':
+			n += utf8.RuneLen(unicode.ToLower(r))
+		}
+		if n > 12 {
+			return false
 		}
 	}
-	return n <= 12 && suggests(s)
+	return suggests(s)
 }
 
 var directiveNames = []string{"use client", "use server", "use cache", "use action"}

@@ -88,3 +88,41 @@ func TestWantsEveryTextItReportsOn(t *testing.T) {
 		}
 	}
 }
+
+// The filter under Wants keeps every string Suggest answers, Unicode
+// case and spaces included: letters whose lower case is shorter (the
+// Kelvin and Ohm signs), longer (dotted I), and spaces of other scripts.
+func TestMayBeMisspeltKeepsEverySuggestion(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	alphabet := []rune("usecliantrvhUSE -_:\t\u00a0\u3000\u212a\u2126\u0130\u1e9e\u017f\u00e9\u4e2d\u00ff\x80")
+	kept := 0
+	for i := 0; i < 200000; i++ {
+		b := []rune([]string{"use client", "use server", "use cache", "use cache: remote", "use action", "USE CLIENT"}[rng.Intn(6)])
+		for k := rng.Intn(5); k > 0; k-- {
+			p := rng.Intn(len(b) + 1)
+			c := alphabet[rng.Intn(len(alphabet))]
+			switch rng.Intn(3) {
+			case 0:
+				b = append(b[:p], append([]rune{c}, b[p:]...)...)
+			case 1:
+				if p < len(b) {
+					b = append(b[:p], b[p+1:]...)
+				}
+			default:
+				if p < len(b) {
+					b[p] = c
+				}
+			}
+		}
+		s := string(b)
+		if want, _ := Suggest(s, nil); want != "" {
+			kept++
+			if !mayBeMisspelt([]byte(s)) {
+				t.Errorf("Suggest(%q) = %q, but the filter drops it", s, want)
+			}
+		}
+	}
+	if kept < 1000 {
+		t.Fatalf("only %d strings had a suggestion: the test tests little", kept)
+	}
+}
