@@ -9,6 +9,9 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/rscls/rscls/analysis/nextconfig"
+	"github.com/rscls/rscls/analysis/rsc"
 )
 
 // Config is the engine's part of the user's settings: which rules report
@@ -27,6 +30,10 @@ type Config struct {
 	CacheKinds []string `json:"cacheKinds,omitempty"`
 	// Ignore lists path patterns (relative to the project root, * and ** wildcards) to leave out.
 	Ignore []string `json:"ignore,omitempty"`
+
+	// Next is what the app's next.config says, as the engine read it; nil
+	// for files outside any app. It is not a settings key.
+	Next *nextconfig.Config `json:"-"`
 }
 
 // SettingDoc documents one settings key; it feeds the README and the VS
@@ -454,6 +461,24 @@ func (c *Config) SeverityOf(a *Analyzer) Severity {
 		}
 	}
 	return a.Severity
+}
+
+// KnownCacheKinds returns the cache kinds 'use cache: kind' may name: the
+// built-in ones, the keys of cacheHandlers in next.config and the
+// cacheKinds setting. known is false when next.config's cacheHandlers
+// cannot be read statically and the setting does not list the kinds
+// instead: then no kind is known to be missing.
+func (c *Config) KnownCacheKinds() (kinds []string, known bool) {
+	kinds = append([]string(nil), rsc.DefaultCacheKinds...)
+	known = true
+	if c == nil {
+		return kinds, known
+	}
+	if c.Next != nil {
+		kinds = append(kinds, c.Next.CacheHandlers.Names...)
+		known = !c.Next.CacheHandlers.Unknown || len(c.CacheKinds) > 0
+	}
+	return append(kinds, c.CacheKinds...), known
 }
 
 // CacheKindsOrNil returns the configured extra cache kinds.

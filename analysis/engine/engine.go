@@ -24,6 +24,7 @@ import (
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
+	"github.com/rscls/rscls/analysis/nextconfig"
 	"github.com/rscls/rscls/analysis/project"
 	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/syntax"
@@ -386,14 +387,37 @@ func (s *Snapshot) loadConfig() {
 	s.Config = root.config.Merge(s.opts.Overrides)
 	s.sources[s.Root] = root.files
 	for _, app := range s.Project.Apps {
-		if app.Dir == s.Root {
-			continue
+		c := s.Config
+		if app.Dir != s.Root {
+			if l := at(app.Dir); len(l.files) > len(root.files) {
+				c = l.config.Merge(s.opts.Overrides)
+				s.sources[app.Dir] = l.files
+			}
 		}
-		if l := at(app.Dir); len(l.files) > len(root.files) {
-			s.configs[app.Dir] = l.config.Merge(s.opts.Overrides)
-			s.sources[app.Dir] = l.files
-		}
+		c = c.Merge(nil) // a copy, to hold this app's next.config
+		c.Next = s.readNextConfig(app)
+		s.configs[app.Dir] = c
 	}
+}
+
+// readNextConfig reads an app's next.config statically; what cannot be
+// read becomes a note.
+func (s *Snapshot) readNextConfig(app *project.App) *nextconfig.Config {
+	major := project.NextMajor(s.FS, s.Root, app)
+	if app.NextConfig == "" {
+		return &nextconfig.Config{NextMajor: major}
+	}
+	c := nextconfig.Read(s.FS, app.NextConfig)
+	c.NextMajor = major
+	var src []byte
+	if len(c.Notes) > 0 {
+		src, _ = s.FS.ReadFile(app.NextConfig)
+	}
+	for _, n := range c.Notes {
+		line := 1 + bytes.Count(src[:min(n.Offset, len(src))], []byte("\n"))
+		s.notes = append(s.notes, Note{Path: app.NextConfig, Message: fmt.Sprintf("line %d: %s", line, n.Message)})
+	}
+	return c
 }
 
 // SettingsFiles returns the rscls.json files whose settings apply to the
@@ -600,9 +624,12 @@ func (s *Snapshot) cacheKey(r *FileResult) [32]byte {
 	h := sha256.New()
 	lang, _ := syntax.LangForPath(r.Path)
 	fmt.Fprintf(h, "%x\x00%d\x00%s\x00%d\x00%v\x00%v\x00", r.Hash, lang, r.Info.Rel, r.Info.Role, r.Info.InAppDir, r.Info.InNodeModules)
-	for _, k := range s.ConfigFor(r.Path).CacheKindsOrNil() {
+	config := s.ConfigFor(r.Path)
+	for _, k := range config.CacheKindsOrNil() {
 		fmt.Fprintf(h, "kind:%s\x00", k)
 	}
+	// File checks read what next.config says (the flags, the cache kinds).
+	fmt.Fprintf(h, "next:%s\x00", config.Next.Digest())
 	for _, a := range s.opts.Analyzers {
 		if a.Scope == analysis.FileScope {
 			fmt.Fprintf(h, "a:%s\x00", a.Name)

@@ -299,6 +299,51 @@ func TestIncrementalMatchesFresh(t *testing.T) {
 	}
 }
 
+// TestNextConfig checks that each app's files see their own next.config,
+// that what cannot be read is a note on its line, and that the cache kinds
+// of cacheHandlers count.
+func TestNextConfig(t *testing.T) {
+	files := vfs.MapFS{
+		"/w/package.json":      `{"private":true}`,
+		"/w/a/package.json":    `{"name":"app","dependencies":{"next":"16.0.0"}}`,
+		"/w/a/next.config.ts":  "const config = { cacheComponents: true, cacheHandlers: { x: './x.js' } }\nexport default config\n",
+		"/w/a/app/page.tsx":    "async function f() {\n  'use cache: x'\n  return 1\n}\nexport default async function P() { return <p>{await f()}</p> }\n",
+		"/w/b/package.json":    pkg,
+		"/w/b/next.config.mjs": "import base from './base.mjs'\n\nexport default {\n  ...base,\n}\n",
+		"/w/b/app/page.tsx":    "async function f() {\n  'use cache: y'\n  return 1\n}\nexport default async function P() { return <p>{await f()}</p> }\n",
+		"/w/c/package.json":    pkg,
+		"/w/c/app/page.tsx":    "async function f() {\n  'use cache: y'\n  return 1\n}\nexport default async function P() { return <p>{await f()}</p> }\n",
+		"/w/outside/lib.ts":    "export const x = 1\n",
+	}
+	snap := load(t, files)
+	if c := snap.ConfigFor("/w/a/app/page.tsx").Next; c.CacheComponents.String() != "true" || strings.Join(c.CacheHandlers.Names, ",") != "x" {
+		t.Errorf("app a: %+v", c)
+	}
+	if c := snap.ConfigFor("/w/c/app/page.tsx").Next; c == nil || c.Path != "" || c.UseCacheOn().String() != "unset" {
+		t.Errorf("app c, without next.config: %+v", c)
+	}
+	if c := snap.ConfigFor("/w/outside/lib.ts").Next; c != nil {
+		t.Errorf("a file outside the apps sees a next.config: %+v", c)
+	}
+	var notes []string
+	for _, n := range snap.Notes() {
+		if strings.HasSuffix(n.Path, "next.config.mjs") {
+			notes = append(notes, n.Message)
+		}
+	}
+	if len(notes) == 0 || !strings.HasPrefix(notes[0], "line 4: ") || !strings.Contains(notes[0], "base is imported") {
+		t.Errorf("notes on b/next.config.mjs: %q", notes)
+	}
+	// x is configured in a (Next.js 16 reads the top-level
+	// cacheComponents); b's cacheHandlers cannot be read, so y is not
+	// known to be missing, nor is 'use cache' known to be disabled; c has
+	// no next.config, so neither cacheHandlers nor cacheComponents.
+	want := "c/app/page.tsx:serverFunctions:error\nc/app/page.tsx:useCacheWithoutFlag:error\n"
+	if got := summary(snap); got != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestProgress checks that a load reports each workspace file once, with
 // the total, so that a driver can show how far it is.
 func TestProgress(t *testing.T) {

@@ -72,7 +72,10 @@ type Module struct {
 	// modules: the client graph sees only references to their functions.
 	ServerRef bool
 
-	reach   [2]reach
+	reach [2]reach
+	// pages is the module's reach from the Pages Router's pages, which
+	// Next.js compiles with the checks of the client graph.
+	pages   reach
 	targets [2][]int32 // per environment, the module each import resolves to (-1: none, -2: not yet resolved)
 	// boundaryFrom is the server-graph edge that first reaches a boundary.
 	boundaryFrom Edge
@@ -119,6 +122,7 @@ func Build(in Input) *Graph {
 	}
 	g.walkServer()
 	g.walkClient()
+	g.walkPages()
 	g.computeUsage()
 	for _, m := range g.Modules {
 		if m.reach[Server].ok && m.Facts != nil {
@@ -138,7 +142,7 @@ func Build(in Input) *Graph {
 		var queue []*Module
 		seen := map[*Module]bool{}
 		for _, m := range g.Modules {
-			if m.reach[env].ok {
+			if m.reach[env].ok || (env == Client && m.pages.ok) {
 				seen[m] = true
 				queue = append(queue, m)
 			}
@@ -193,11 +197,12 @@ func isServerRoot(m *Module) bool {
 }
 
 // MayBeRoot reports, from a file's role and text alone, whether the
-// server or the client graph may start at it: a superset of the roots
-// isServerRoot and walkClient take, for a driver that parses only what
-// the graph can reach. Keep the two together.
+// server graph, the client graph or the Pages Router's may start at it:
+// a superset of the roots isServerRoot, walkClient and walkPages take,
+// for a driver that parses only what the graph can reach. Keep them
+// together.
 func MayBeRoot(role project.Role, src []byte) bool {
-	return role.IsServerEntry() || role == project.RoleInstrumentationClient || rsc.MayHaveDirective(src)
+	return role.IsServerEntry() || role == project.RoleInstrumentationClient || role == project.RolePagesRouter || rsc.MayHaveDirective(src)
 }
 
 // framework packages are not followed: their internals are not the
@@ -344,6 +349,62 @@ func (g *Graph) walkClient() {
 			queue = append(queue, t)
 		}
 	}
+}
+
+// walkPages finds the modules of the Pages Router: the pages (API routes
+// are not: Next.js compiles them for the server without these checks) and
+// what they import, resolved as the client graph resolves. Modules of
+// Server Functions are left out, as in the client graph.
+func (g *Graph) walkPages() {
+	var queue []*Module
+	for _, m := range g.Modules {
+		if m.Facts != nil && !m.External && m.Role == project.RolePagesRouter {
+			m.pages = reach{ok: true, parent: -1, via: -1}
+			queue = append(queue, m)
+		}
+	}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		for i := range m.Facts.Imports {
+			if !followed(&m.Facts.Imports[i]) {
+				continue
+			}
+			t := g.resolveTarget(m, i, Client)
+			if t == nil || t.ServerRef || t.pages.ok || t.Facts == nil {
+				continue
+			}
+			t.pages = reach{ok: true, parent: int32(m.ID), via: int32(i)}
+			queue = append(queue, t)
+		}
+	}
+}
+
+// InPages reports whether a page of the Pages Router imports the module,
+// directly or not.
+func (m *Module) InPages() bool { return m.pages.ok }
+
+// PagesChain returns a shortest import chain from a page of the Pages
+// Router to m, the page first; nil when no page reaches m.
+func (g *Graph) PagesChain(m *Module) []Step {
+	if !m.pages.ok {
+		return nil
+	}
+	var rev []Step
+	for cur := m; ; {
+		r := cur.pages
+		rev = append(rev, Step{Module: cur, Import: -1})
+		if r.parent < 0 || len(rev) > len(g.Modules) {
+			break
+		}
+		rev[len(rev)-1].Import = int(r.via)
+		cur = g.Modules[r.parent]
+	}
+	out := make([]Step, len(rev))
+	for i := range rev {
+		out[i] = rev[len(rev)-1-i]
+	}
+	return out
 }
 
 // Importers returns the edges into m from modules of env's graph.

@@ -47,6 +47,9 @@ func envs(snap *engine.Snapshot, g *graph.Graph) string {
 		if m.In(graph.Client) {
 			e = append(e, "client")
 		}
+		if m.InPages() {
+			e = append(e, "pages")
+		}
 		if len(e) == 0 {
 			e = append(e, "-")
 		}
@@ -93,7 +96,7 @@ func TestEnvironments(t *testing.T) {
 		"/w/lib/types.ts":              "export type T = string",
 		"/w/lib/uses-types.ts":         "import type { T } from './types'\nimport { type T as U } from './types'\nexport const x: T = ''",
 		"/w/middleware.ts":             "import { x } from './lib/uses-types'\nexport function middleware() {}",
-		"/w/pages/index.tsx":           "import { Deep } from '../components/deep'\nexport default function Home() { return null }",
+		"/w/pages/index.tsx":           "import { Deep } from '../components/deep'\nexport default function Home() { return <Deep /> }",
 		"/w/instrumentation-client.ts": "import { fmt } from './lib/format'\nfmt(1)",
 	})
 	expect(t, envs(snap, g), `
@@ -101,7 +104,7 @@ func TestEnvironments(t *testing.T) {
 		app/error.tsx boundary,client
 		app/layout.tsx server
 		app/page.tsx server
-		components/deep.tsx client
+		components/deep.tsx client,pages
 		components/inner.tsx client
 		components/modal.tsx boundary,client
 		components/nav.tsx server
@@ -113,7 +116,7 @@ func TestEnvironments(t *testing.T) {
 		lib/types.ts -
 		lib/uses-types.ts server
 		middleware.ts server
-		pages/index.tsx -
+		pages/index.tsx pages
 	`)
 	if got, want := chain(snap, g, "/w/components/deep.tsx", graph.Client), "app/page.tsx > components/modal.tsx > components/inner.tsx > components/deep.tsx"; got != want {
 		t.Errorf("client chain = %q, want %q", got, want)
@@ -243,5 +246,41 @@ func TestOrigin(t *testing.T) {
 		if got != want {
 			t.Errorf("Origin(%s) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestPagesRouter: the pages of the Pages Router and what they import form
+// a graph of their own; API routes are not part of it, nor is what only
+// they import; a 'use server' module stops the walk as in the client graph.
+func TestPagesRouter(t *testing.T) {
+	snap, g := build(t, vfs.MapFS{
+		"/w/app/page.tsx":        "import { Shared } from '../lib/shared'\nexport default function P() { return <Shared /> }",
+		"/w/pages/legacy.tsx":    "import { Shared } from '../lib/shared'\nimport { load } from '../lib/load'\nimport { act } from '../lib/actions'\nexport default function L() { return <Shared data={load()} action={act} /> }",
+		"/w/pages/api/hello.ts":  "import { db } from '../../lib/db'\nexport default function h(req, res) { res.json(db) }",
+		"/w/lib/shared.tsx":      "export function Shared() { return null }",
+		"/w/lib/load.ts":         "import { db } from './db'\nexport const load = () => db",
+		"/w/lib/db.ts":           "export const db = {}",
+		"/w/lib/actions.ts":      "'use server'\nimport { db } from './only-actions'\nexport async function act() { return db }",
+		"/w/lib/only-actions.ts": "export const db = {}",
+	})
+	expect(t, envs(snap, g), `
+		app/page.tsx server
+		lib/actions.ts serverref,server
+		lib/db.ts pages
+		lib/load.ts pages
+		lib/only-actions.ts server
+		lib/shared.tsx server,pages
+		pages/api/hello.ts -
+		pages/legacy.tsx pages
+	`)
+	var parts []string
+	for _, s := range g.PagesChain(g.Module("/w/lib/db.ts")) {
+		parts = append(parts, snap.Rel(s.Module.Path))
+	}
+	if got := strings.Join(parts, " > "); got != "pages/legacy.tsx > lib/load.ts > lib/db.ts" {
+		t.Errorf("pages chain of lib/db.ts: %s", got)
+	}
+	if g.PagesChain(g.Module("/w/app/page.tsx")) != nil {
+		t.Error("a page of the app directory has a pages chain")
 	}
 }

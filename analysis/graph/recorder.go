@@ -59,6 +59,16 @@ func (v *Recorder) Chain(m *Module, env Env) []Step {
 	return chain
 }
 
+// PagesChain is Graph.PagesChain, recorded.
+func (v *Recorder) PagesChain(m *Module) []Step {
+	chain := v.Graph.PagesChain(m)
+	for _, s := range chain {
+		v.touch(s.Module)
+	}
+	v.touch(m)
+	return chain
+}
+
 // Importers is Graph.Importers, recorded (a module's signature covers its
 // importers, so gaining one counts as a change).
 func (v *Recorder) Importers(m *Module, env Env) []Edge {
@@ -92,6 +102,9 @@ type Signature struct {
 	in        [2]bool
 	parent    [2]string
 	via       [2]int32
+	pages     bool
+	pagesFrom string
+	pagesVia  int32
 	fromPath  string
 	fromImp   int
 	requested uint64
@@ -119,6 +132,10 @@ func (g *Graph) Signature(m *Module) Signature {
 	}
 	if e := m.boundaryFrom; e.From != nil {
 		s.fromPath, s.fromImp = e.From.Path, e.Import
+	}
+	s.pages, s.pagesVia = m.pages.ok, m.pages.via
+	if m.pages.ok && m.pages.parent >= 0 {
+		s.pagesFrom = g.Modules[m.pages.parent].Path
 	}
 	if m.requested.all {
 		s.requested = 1

@@ -262,3 +262,82 @@ func within(dir, path string) bool {
 	}
 	return strings.HasSuffix(dir, string(filepath.Separator)) || path[len(dir)] == filepath.Separator
 }
+
+// NextMajor returns the major version of Next.js an app builds with, or 0
+// when it cannot tell: the version of the next package installed for the
+// app (in a node_modules from the app's directory up to root), else the
+// range its package.json (or root's) asks for, when that range names a
+// single major version ("15.5.8", "^15.2.0", "~15.5", "15.x").
+func NextMajor(fsys vfs.FS, root string, app *App) int {
+	for dir := app.Dir; ; dir = filepath.Dir(dir) {
+		if data, err := fsys.ReadFile(filepath.Join(dir, "node_modules", "next", "package.json")); err == nil {
+			var pkg struct{ Version string }
+			if json.Unmarshal(data, &pkg) == nil {
+				if m := knownMajor(pkg.Version); m > 0 {
+					return m
+				}
+			}
+		}
+		if dir == root || !within(root, dir) || filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	for _, dir := range []string{app.Dir, root} {
+		data, err := fsys.ReadFile(filepath.Join(dir, "package.json"))
+		if err != nil {
+			continue
+		}
+		var pkg map[string]json.RawMessage
+		if json.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &pkg) != nil {
+			continue
+		}
+		for _, field := range []string{"dependencies", "devDependencies", "peerDependencies"} {
+			var deps map[string]string
+			if json.Unmarshal(pkg[field], &deps) == nil {
+				if r, ok := deps["next"]; ok {
+					return knownMajor(r)
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// knownMajor is singleMajor, except for the prereleases of Next.js 15:
+// its canaries renamed the Cache Components key while 16 was being made,
+// so which keys such a version reads is not known.
+func knownMajor(r string) int {
+	m := singleMajor(r)
+	if m == 15 && strings.Contains(r, "-") {
+		return 0
+	}
+	return m
+}
+
+// singleMajor returns the major version a semver range admits, when it
+// admits one only: an exact version, ^x.y.z, ~x.y, x, x.x or x.* (with
+// prerelease tags). Anything else ("*", "latest", ">=15", "catalog:",
+// "workspace:*", ranges with ||) is 0.
+func singleMajor(r string) int {
+	r = strings.TrimSpace(r)
+	r = strings.TrimPrefix(strings.TrimLeft(r, "^~="), "v")
+	end := 0
+	for end < len(r) && r[end] >= '0' && r[end] <= '9' {
+		end++
+	}
+	if end == 0 || end > 3 {
+		return 0
+	}
+	rest := r[end:]
+	if rest != "" && rest[0] != '.' && rest[0] != '-' {
+		return 0
+	}
+	if strings.ContainsAny(rest, " |<>") {
+		return 0
+	}
+	major := 0
+	for _, c := range r[:end] {
+		major = major*10 + int(c-'0')
+	}
+	return major
+}

@@ -49,6 +49,11 @@ func appDirs(p *Project) []App {
 }
 
 func TestSingleApp(t *testing.T) {
+	for r, want := range map[string]int{"15.6.0-canary.59": 0, "^15.5.0": 15, "16.0.0-beta.0": 16} {
+		if got := knownMajor(r); got != want {
+			t.Errorf("knownMajor(%q) = %d, want %d", r, got, want)
+		}
+	}
 	fsys := vfs.MapFS{
 		"/site/package.json":                 `{"name": "site", "dependencies": {"react": "19"}}`,
 		"/site/next.config.mjs":              `export default {}`,
@@ -105,6 +110,11 @@ func TestSingleApp(t *testing.T) {
 }
 
 func TestSrcApp(t *testing.T) {
+	for r, want := range map[string]int{"15.6.0-canary.59": 0, "^15.5.0": 15, "16.0.0-beta.0": 16} {
+		if got := knownMajor(r); got != want {
+			t.Errorf("knownMajor(%q) = %d, want %d", r, got, want)
+		}
+	}
 	fsys := vfs.MapFS{
 		"/x/package.json":                  `{"devDependencies": {"next": "^15"}}`,
 		"/x/src/app/page.tsx":              ``,
@@ -176,6 +186,11 @@ func TestAppDetection(t *testing.T) {
 }
 
 func TestPnpmMonorepo(t *testing.T) {
+	for r, want := range map[string]int{"15.6.0-canary.59": 0, "^15.5.0": 15, "16.0.0-beta.0": 16} {
+		if got := knownMajor(r); got != want {
+			t.Errorf("knownMajor(%q) = %d, want %d", r, got, want)
+		}
+	}
 	fsys := vfs.MapFS{
 		"/m/package.json": `{"name": "mono", "private": true, "devDependencies": {"turbo": "2"}}`,
 		"/m/pnpm-workspace.yaml": `# workspace
@@ -239,6 +254,11 @@ func TestPackageJSONWorkspaces(t *testing.T) {
 		"object": `{"name": "root", "workspaces": {"packages": ["apps/*", "packages/*", "!packages/skip"], "nohoist": ["**"]}}`,
 	} {
 		t.Run(name, func(t *testing.T) {
+			for r, want := range map[string]int{"15.6.0-canary.59": 0, "^15.5.0": 15, "16.0.0-beta.0": 16} {
+				if got := knownMajor(r); got != want {
+					t.Errorf("knownMajor(%q) = %d, want %d", r, got, want)
+				}
+			}
 			fsys := vfs.MapFS{
 				"/m/package.json":               root,
 				"/m/apps/web/package.json":      `{"name": "web", "dependencies": {"next": "15"}}`,
@@ -255,6 +275,11 @@ func TestPackageJSONWorkspaces(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{`{"workspaces": "apps/*"}`, `{"workspaces": [1, null, {}]}`, `{"workspaces": {"packages": "x"}}`, `nope`} {
+		for r, want := range map[string]int{"15.6.0-canary.59": 0, "^15.5.0": 15, "16.0.0-beta.0": 16} {
+			if got := knownMajor(r); got != want {
+				t.Errorf("knownMajor(%q) = %d, want %d", r, got, want)
+			}
+		}
 		fsys := vfs.MapFS{"/m/package.json": bad, "/m/apps/web/package.json": `{"name": "web"}`}
 		if p := mustDiscover(t, fsys, "/m"); len(p.Workspaces) != 0 {
 			t.Errorf("%s: workspaces = %v", bad, p.Workspaces)
@@ -263,6 +288,11 @@ func TestPackageJSONWorkspaces(t *testing.T) {
 }
 
 func TestDuplicateWorkspaceNames(t *testing.T) {
+	for r, want := range map[string]int{"15.6.0-canary.59": 0, "^15.5.0": 15, "16.0.0-beta.0": 16} {
+		if got := knownMajor(r); got != want {
+			t.Errorf("knownMajor(%q) = %d, want %d", r, got, want)
+		}
+	}
 	fsys := vfs.MapFS{
 		"/m/package.json":   `{"workspaces": ["*"]}`,
 		"/m/a/package.json": `{"name": "same"}`,
@@ -309,6 +339,11 @@ func TestWalkProblems(t *testing.T) {
 
 // TestNestedApps checks that a file belongs to the app with the longest Dir.
 func TestNestedApps(t *testing.T) {
+	for r, want := range map[string]int{"15.6.0-canary.59": 0, "^15.5.0": 15, "16.0.0-beta.0": 16} {
+		if got := knownMajor(r); got != want {
+			t.Errorf("knownMajor(%q) = %d, want %d", r, got, want)
+		}
+	}
 	fsys := vfs.MapFS{
 		"/n/next.config.js":               ``,
 		"/n/app/page.tsx":                 ``,
@@ -380,6 +415,44 @@ func TestMatchGlob(t *testing.T) {
 	for _, c := range cases {
 		if got := matchGlob(globSegments(c.glob), strings.Split(c.path, "/")); got != c.want {
 			t.Errorf("matchGlob(%q, %q) = %v, want %v", c.glob, c.path, got, c.want)
+		}
+	}
+}
+
+func TestNextMajor(t *testing.T) {
+	for r, want := range map[string]int{
+		"15.5.8": 15, "^15.2.0": 15, "~15.5": 15, "15.x": 15, "15": 15, "v16.0.0": 16,
+		"16.3.0-canary.97": 16, "15.6.0-canary.59": 15, "*": 0, "latest": 0, "canary": 0,
+		">=15": 0, "^15 || ^16": 0, "catalog:": 0, "workspace:*": 0, "15.0.0 - 16.0.0": 0, "": 0,
+	} {
+		if got := singleMajor(r); got != want {
+			t.Errorf("singleMajor(%q) = %d, want %d", r, got, want)
+		}
+	}
+	for r, want := range map[string]int{"15.6.0-canary.59": 0, "^15.5.0": 15, "16.0.0-beta.0": 16} {
+		if got := knownMajor(r); got != want {
+			t.Errorf("knownMajor(%q) = %d, want %d", r, got, want)
+		}
+	}
+	fsys := vfs.MapFS{
+		"/w/package.json":                           `{"devDependencies":{"next":"^16.0.0"}}`,
+		"/w/apps/a/package.json":                    `{"dependencies":{"next":"catalog:"}}`,
+		"/w/apps/b/package.json":                    `{"dependencies":{"react":"19"}}`,
+		"/w/apps/c/package.json":                    `{"dependencies":{"next":"*"}}`,
+		"/w/apps/c/node_modules/next/package.json":  `{"name":"next","version":"15.5.29"}`,
+		"/w/apps/d/package.json":                    `{"dependencies":{"next":"15.5.0"}}`,
+		"/w/node_modules/next/package.json":         `{"name":"next","version":"16.5.0"}`,
+		"/w/apps/d/node_modules/.keep/package.json": `{}`,
+	}
+	for dir, want := range map[string]int{"/w/apps/a": 16, "/w/apps/b": 16, "/w/apps/c": 15, "/w/apps/d": 16} {
+		if got := NextMajor(fsys, "/w", &App{Dir: dir}); got != want {
+			t.Errorf("NextMajor(%s) = %d, want %d", dir, got, want)
+		}
+	}
+	delete(fsys, "/w/node_modules/next/package.json")
+	for dir, want := range map[string]int{"/w/apps/a": 0, "/w/apps/b": 16, "/w/apps/d": 15} {
+		if got := NextMajor(fsys, "/w", &App{Dir: dir}); got != want {
+			t.Errorf("without an installed next: NextMajor(%s) = %d, want %d", dir, got, want)
 		}
 	}
 }

@@ -26,7 +26,8 @@ const (
 	RoleMiddleware                        // middleware.ts or proxy.ts beside app/ or pages/
 	RoleInstrumentation                   // instrumentation.ts beside app/ or pages/
 	RoleInstrumentationClient             // instrumentation-client.ts, which runs in the browser
-	RolePagesRouter                       // a file under pages/
+	RolePagesRouter                       // a file under pages/ (but pages/api)
+	RolePagesAPI                          // an API route: a file under pages/api
 )
 
 var roleNames = [...]string{
@@ -48,6 +49,7 @@ var roleNames = [...]string{
 	RoleInstrumentation:       "instrumentation",
 	RoleInstrumentationClient: "instrumentation-client",
 	RolePagesRouter:           "pages router",
+	RolePagesAPI:              "pages api route",
 }
 
 // String names the role for messages: "page", "layout", "route", ...
@@ -157,6 +159,11 @@ func (p *Project) Classify(path string) FileInfo {
 		info.Role = appRouterRole(stem, atRoot)
 	case app.PagesDir != "" && within(app.PagesDir, dir):
 		info.Role = RolePagesRouter
+		if within(filepath.Join(app.PagesDir, "api"), dir) {
+			// API routes are compiled for the server alone, without the
+			// React Server Components checks of pages.
+			info.Role = RolePagesAPI
+		}
 	}
 	return info
 }

@@ -92,7 +92,9 @@ func TestClassify(t *testing.T) {
 		// Pages Router.
 		"/a/pages/index.js":      RolePagesRouter,
 		"/a/pages/_app.tsx":      RolePagesRouter,
-		"/a/pages/api/hello.ts":  RolePagesRouter,
+		"/a/pages/api/hello.ts":  RolePagesAPI,
+		"/a/pages/apis.ts":       RolePagesRouter,
+		"/a/pages/api/x/y.ts":    RolePagesAPI,
 		"/a/pages/blog/[id].tsx": RolePagesRouter,
 		"/a/pages/styles.css":    RoleNone,
 	}
@@ -131,6 +133,7 @@ func TestRoleProperties(t *testing.T) {
 		{RoleInstrumentation, "instrumentation", true},
 		{RoleInstrumentationClient, "instrumentation-client", false},
 		{RolePagesRouter, "pages router", false},
+		{RolePagesAPI, "pages api route", false},
 		{Role(200), "unknown role", false},
 	}
 	for _, c := range cases {

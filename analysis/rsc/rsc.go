@@ -7,6 +7,7 @@ package rsc
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 )
 
@@ -95,53 +96,6 @@ var OtherDirectives = map[string]bool{
 	"use dom": true, "use webview": true, "use worker": true,
 }
 
-// ClientOnlyAPIs lists, per module, the named exports that Next's compiler
-// rejects in the server graph (RSC-05), by imported name.
-var ClientOnlyAPIs = map[string][]string{
-	"react": {"Component", "createContext", "createFactory", "PureComponent", "useDeferredValue",
-		"useEffect", "useEffectEvent", "useImperativeHandle", "useInsertionEffect", "useLayoutEffect",
-		"useReducer", "useRef", "useState", "useSyncExternalStore", "useTransition", "useOptimistic",
-		"useActionState", "experimental_useOptimistic"},
-	"react-dom":       {"flushSync", "unstable_batchedUpdates", "useFormStatus", "useFormState"},
-	"next/navigation": {"useSearchParams", "usePathname", "useSelectedLayoutSegment", "useSelectedLayoutSegments", "useParams", "useRouter", "useServerInsertedHTML", "ServerInsertedHTMLContext", "unstable_isUnrecognizedActionError"},
-	"next/link":       {"useLinkStatus"},
-}
-
-// IsClientOnlyAPI reports whether name imported from source is rejected in
-// the server graph.
-func IsClientOnlyAPI(source, name string) bool {
-	for _, n := range ClientOnlyAPIs[source] {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
-
-// ClientOnlyModules may not be imported from the server graph at all (RSC-04).
-var ClientOnlyModules = []string{"client-only", "react-dom/client", "react-dom/server", "next/router"}
-
-// ServerOnlyModules may not be imported from the client graph (RSC-12).
-var ServerOnlyModules = []string{"server-only", "next/headers", "next/root-params"}
-
-// ServerOnlyAPIs lists, per module, the named exports rejected in the client
-// graph (RSC-12). unstable_cache and unstable_noStore are allowed on purpose.
-var ServerOnlyAPIs = map[string][]string{
-	"next/server": {"after"},
-	"next/cache":  {"revalidatePath", "revalidateTag", "cacheLife", "unstable_cacheLife", "cacheTag", "unstable_cacheTag", "updateTag", "refresh"},
-}
-
-// IsServerOnlyAPI reports whether name imported from source is rejected in
-// the client graph.
-func IsServerOnlyAPI(source, name string) bool {
-	for _, n := range ServerOnlyAPIs[source] {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
-
 // MemberSources are the modules whose namespace/default imports are
 // followed into member accesses (React.useState), so the API lists apply
 // to them too.
@@ -179,4 +133,14 @@ func IsComponentName(name string) bool {
 // (onClick, onChange, ...), as React's Flight server decides.
 func IsEventHandlerName(name string) bool {
 	return len(name) > 2 && name[0] == 'o' && name[1] == 'n' && name[2] >= 'A' && name[2] <= 'Z'
+}
+
+// ClientMetadataExports are the exports of a page or layout that Next.js
+// resolves on the server, so it rejects them when it compiles the file as
+// a Client Component (RSC-09).
+var ClientMetadataExports = []string{"metadata", "generateMetadata", "unstable_selectMetadata", "unstable_selectViewport"}
+
+// ClientMetadataMessage is Next.js's message for such an export.
+func ClientMetadataMessage(name string) string {
+	return fmt.Sprintf(`You are attempting to export %q from a component marked with "use client", which is disallowed. %q must be resolved on the server before the page component is rendered. Keep your page as a Server Component and move Client Component logic to a separate file.`, name, name)
 }

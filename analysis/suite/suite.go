@@ -11,19 +11,27 @@ import (
 	"github.com/rscls/rscls/analysis/checks/conflictingdirectives"
 	"github.com/rscls/rscls/analysis/checks/errorboundaryclient"
 	"github.com/rscls/rscls/analysis/checks/eventhandlerinserver"
+	"github.com/rscls/rscls/analysis/checks/incompatiblesegmentconfig"
 	"github.com/rscls/rscls/analysis/checks/metadataexport"
+	"github.com/rscls/rscls/analysis/checks/metadatainclientgraph"
 	"github.com/rscls/rscls/analysis/checks/misplaceddirective"
 	"github.com/rscls/rscls/analysis/checks/misspelleddirective"
 	"github.com/rscls/rscls/analysis/checks/mixedbarrel"
+	"github.com/rscls/rscls/analysis/checks/movedapi"
 	"github.com/rscls/rscls/analysis/checks/nonserializableprop"
 	"github.com/rscls/rscls/analysis/checks/pagesrouterexport"
+	"github.com/rscls/rscls/analysis/checks/requestincache"
+	"github.com/rscls/rscls/analysis/checks/segmentconfig"
 	"github.com/rscls/rscls/analysis/checks/serverfileexports"
 	"github.com/rscls/rscls/analysis/checks/serverfunctioninclient"
 	"github.com/rscls/rscls/analysis/checks/serverfunctions"
 	"github.com/rscls/rscls/analysis/checks/serveronlyinclient"
+	"github.com/rscls/rscls/analysis/checks/serveronlyinpages"
 	"github.com/rscls/rscls/analysis/checks/ssrfalseinserver"
+	"github.com/rscls/rscls/analysis/checks/taintwithoutflag"
 	"github.com/rscls/rscls/analysis/checks/thirdpartyclientpackage"
 	"github.com/rscls/rscls/analysis/checks/unnecessaryuseclient"
+	"github.com/rscls/rscls/analysis/checks/usecachewithoutflag"
 )
 
 // Analyzers is the full suite.
@@ -33,17 +41,25 @@ var Analyzers = []*analysis.Analyzer{
 	conflictingdirectives.Analyzer,
 	serverfileexports.Analyzer,
 	serverfunctions.Analyzer,
+	usecachewithoutflag.Analyzer,
+	requestincache.Analyzer,
+	taintwithoutflag.Analyzer,
 	serverfunctioninclient.Analyzer,
 	asyncclientcomponent.Analyzer,
 	errorboundaryclient.Analyzer,
 	metadataexport.Analyzer,
+	metadatainclientgraph.Analyzer,
 	pagesrouterexport.Analyzer,
+	segmentconfig.Analyzer,
+	incompatiblesegmentconfig.Analyzer,
 	clientapiinserver.Analyzer,
 	browserglobalinserver.Analyzer,
 	eventhandlerinserver.Analyzer,
 	serveronlyinclient.Analyzer,
+	serveronlyinpages.Analyzer,
 	clientmoduleinserver.Analyzer,
 	ssrfalseinserver.Analyzer,
+	movedapi.Analyzer,
 	nonserializableprop.Analyzer,
 	cliententryprops.Analyzer,
 	thirdpartyclientpackage.Analyzer,

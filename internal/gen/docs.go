@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/rsc"
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/protocol"
 )
@@ -28,6 +29,53 @@ func ChecksMarkdown() string {
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", a.Name, scope, a.Severity, title)
 	}
+	return b.String()
+}
+
+// APIsMarkdown renders the modules and APIs that Next.js rejects somewhere,
+// from the one table the checks read (rsc.APIs), grouped by where they are
+// rejected.
+func APIsMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| Rejected in | Modules | Named exports |\n|---|---|---|\n")
+	for _, rule := range []rsc.Rule{rsc.ServerOnly, rsc.ClientOnly, rsc.RequestTime, rsc.NeedsTaint, rsc.Moved} {
+		var mods []string
+		var named []string
+		byModule := map[string][]string{}
+		var order []string
+		for _, a := range rsc.APIs {
+			if a.Rule != rule {
+				continue
+			}
+			if a.Name == "" {
+				m := "`" + a.Module + "`"
+				if a.Note != "" {
+					m += " (" + a.Note + ")"
+				}
+				mods = append(mods, m)
+				continue
+			}
+			if _, ok := byModule[a.Module]; !ok {
+				order = append(order, a.Module)
+			}
+			n := "`" + a.Name + "`"
+			switch {
+			case rule == rsc.Moved:
+				n += " (moved to `" + a.Note + "`)"
+			case a.Private:
+				n += "¹"
+			}
+			if rule != rsc.Moved && a.Note != "" {
+				n += " (" + a.Note + ")"
+			}
+			byModule[a.Module] = append(byModule[a.Module], n)
+		}
+		for _, m := range order {
+			named = append(named, "`"+m+"`: "+strings.Join(byModule[m], ", "))
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", rule.Where(), strings.Join(mods, ", "), strings.Join(named, "; "))
+	}
+	b.WriteString("\n¹ also inside `'use cache: private'`.\n")
 	return b.String()
 }
 

@@ -20,6 +20,7 @@ func TestReadmeUpToDate(t *testing.T) {
 	text := string(data)
 	for _, sec := range []struct{ name, body string }{
 		{"checks", ChecksMarkdown()},
+		{"apis", APIsMarkdown()},
 		{"settings", SettingsMarkdown()},
 	} {
 		start := "<!-- " + sec.name + ":start (generated; go test ./internal/gen -update) -->\n"

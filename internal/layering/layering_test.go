@@ -23,7 +23,7 @@ const module = "github.com/rscls/rscls"
 // build on. Checks see files only through their pass, so it leaves out
 // analysis/vfs.
 var core = []string{
-	"analysis", "analysis/facts", "analysis/graph", "analysis/project", "analysis/resolve",
+	"analysis", "analysis/facts", "analysis/graph", "analysis/nextconfig", "analysis/project", "analysis/resolve",
 	"analysis/rsc", "analysis/syntax", "analysis/textpos",
 }
 
@@ -52,9 +52,10 @@ var layers = []struct {
 	{"analysis/syntax", []string{"github.com/tree-sitter/..."}},
 	{"analysis/facts", []string{"analysis/rsc", "analysis/syntax"}},
 	{"analysis/project", []string{"analysis/vfs"}},
+	{"analysis/nextconfig", []string{"analysis/syntax", "analysis/vfs"}},
 	{"analysis/resolve", []string{"analysis/vfs"}},
 	{"analysis/graph", []string{"analysis/facts", "analysis/project", "analysis/resolve", "analysis/rsc"}},
-	{"analysis", []string{"analysis/facts", "analysis/graph", "analysis/project", "analysis/resolve", "analysis/rsc", "analysis/syntax", "analysis/textpos"}},
+	{"analysis", []string{"analysis/facts", "analysis/graph", "analysis/nextconfig", "analysis/project", "analysis/resolve", "analysis/rsc", "analysis/syntax", "analysis/textpos"}},
 	{"analysis/textedit", []string{"analysis", "analysis/facts"}},
 	// Analyzers that report nothing and hand results to others.
 	{"analysis/passes/...", with(core, []string{"analysis/textedit", "analysis/passes/..."})},
@@ -71,7 +72,7 @@ var layers = []struct {
 	{"internal/factcache", []string{"analysis", "analysis/engine", "analysis/facts"}},
 	{"internal/report", []string{"analysis", "analysis/engine", "analysis/textpos"}},
 	{"internal/graphview", []string{"analysis/engine", "analysis/graph", "analysis/project"}},
-	{"internal/gen", []string{"analysis", "analysis/suite", "protocol"}},
+	{"internal/gen", []string{"analysis", "analysis/rsc", "analysis/suite", "protocol"}},
 	// Test support may use anything but the command.
 	{"internal/test/...", []string{"analysis/...", "protocol", "internal/...", "go.lsp.dev/...", "golang.org/x/tools/..."}},
 	{"internal/nextfixtures", nil},

@@ -68,6 +68,7 @@ type setting struct {
 	appDir      bool   // under the configured app directory
 	pages       bool   // client graph outside the app directory: the Pages Router
 	config      string // next.config.js that sets the same flags
+	next        string // the version of Next.js the flags belong to
 }
 
 func settingFor(rel string) setting {
@@ -80,7 +81,7 @@ func settingFor(rel string) setting {
 		}
 		return false
 	}
-	s := setting{serverLayer: has("server-graph"), appDir: has("app-dir")}
+	s := setting{serverLayer: has("server-graph"), appDir: has("app-dir"), next: "16.0.0"}
 	switch parts[0] {
 	case "react-server-components":
 		var flags []string
@@ -92,7 +93,10 @@ func settingFor(rel string) setting {
 			experimental = append(experimental, "useCache: true")
 		}
 		if has("dynamic-io") {
+			// experimental.dynamicIO is the name Next.js 15 gave Cache
+			// Components; 16 no longer reads it.
 			experimental = append(experimental, "dynamicIO: true")
+			s.next = "15.1.0"
 		}
 		if len(experimental) > 0 {
 			flags = append(flags, "experimental: { "+strings.Join(experimental, ", ")+" }")
@@ -245,7 +249,7 @@ type project struct {
 }
 
 const (
-	packageJSON = `{"name":"fixture","private":true,"dependencies":{"next":"16.0.0","react":"19.2.0","react-dom":"19.2.0"}}` + "\n"
+	packageJSON = `{"name":"fixture","private":true,"dependencies":{"next":"%s","react":"19.2.0","react-dom":"19.2.0"}}` + "\n"
 	rootLayout  = "export default function RootLayout({ children }) {\n  return (\n    <html>\n      <body>{children}</body>\n    </html>\n  )\n}\n"
 )
 
@@ -263,7 +267,7 @@ func buildProject(c *testCase) project {
 		files[p] = content
 		return p
 	}
-	put("package.json", packageJSON)
+	put("package.json", fmt.Sprintf(packageJSON, s.next))
 	put("next.config.js", s.config)
 	put("app/layout.js", rootLayout)
 	name := c.input
@@ -427,8 +431,8 @@ func run(t *testing.T, c *testCase) outcome {
 
 // checkPlacement makes sure the module was analyzed and sits in the graph
 // the Next.js harness compiles it for. A 'use client' module compiled for
-// the server layer is a client reference there, as in Next.js; modules of
-// the Pages Router are outside rscls's App Router graph.
+// the server layer is a client reference there, as in Next.js; a module of
+// the Pages Router must be reached from a page of pages/.
 func checkPlacement(snap *engine.Snapshot, c *testCase, proj project) error {
 	r := snap.File(proj.fixture)
 	if r == nil {
@@ -437,14 +441,16 @@ func checkPlacement(snap *engine.Snapshot, c *testCase, proj project) error {
 	if r.Skip != "" {
 		return fmt.Errorf("%s was skipped: %s", proj.fixture, r.Skip)
 	}
-	if proj.pagesRouter {
-		return nil
-	}
 	s := settingFor(c.rel)
 	m := snap.Graph().Module(proj.fixture)
 	switch {
 	case m == nil:
 		return fmt.Errorf("%s is not in the module graph", proj.fixture)
+	case proj.pagesRouter:
+		if !m.InPages() {
+			return fmt.Errorf("%s is not reached from a page of pages/", proj.fixture)
+		}
+		return nil
 	case s.serverLayer && !m.In(graph.Server) && !m.Boundary:
 		return fmt.Errorf("%s is not in the server graph", proj.fixture)
 	case !s.serverLayer && !m.In(graph.Client):

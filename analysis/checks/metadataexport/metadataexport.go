@@ -16,7 +16,8 @@ var Analyzer = &analysis.Analyzer{
 	Doc: `metadata export from a 'use client' page or layout, or metadata and generateMetadata together
 
 Metadata is resolved on the server before a page renders, so a page or
-layout marked 'use client' cannot export metadata or generateMetadata.
+layout marked 'use client' cannot export metadata, generateMetadata,
+unstable_selectMetadata or unstable_selectViewport.
 A page or layout may export one of the two, not both.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/functions/generate-metadata#why-generatemetadata-is-server-component-only",
 	Scope:    analysis.FileScope,
@@ -33,17 +34,15 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	f := file.Facts
-	var found []*facts.Export
-	for _, name := range []string{"metadata", "generateMetadata"} {
-		if x := f.ExportNamed(name); x != nil && !x.TypeOnly {
-			found = append(found, x)
-		}
-	}
 	if f.Has(rsc.UseClient) {
-		for _, x := range found {
+		for _, name := range rsc.ClientMetadataExports {
+			x := f.ExportNamed(name)
+			if x == nil || x.TypeOnly {
+				continue
+			}
 			d := analysis.Diagnostic{
 				Start: x.NameSpan.Start, End: x.NameSpan.End,
-				Message: fmt.Sprintf(`You are attempting to export %q from a component marked with "use client", which is disallowed. %q must be resolved on the server before the page component is rendered. Keep your page as a Server Component and move Client Component logic to a separate file.`, x.Name, x.Name),
+				Message: rsc.ClientMetadataMessage(x.Name),
 			}
 			for _, md := range f.Directives {
 				if md.Kind == rsc.UseClient {
@@ -56,6 +55,12 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.Report(d)
 		}
 		return nil, nil
+	}
+	var found []*facts.Export
+	for _, name := range []string{"metadata", "generateMetadata"} {
+		if x := f.ExportNamed(name); x != nil && !x.TypeOnly {
+			found = append(found, x)
+		}
 	}
 	if len(found) == 2 {
 		first, second := found[0], found[1]

@@ -35,7 +35,7 @@ reports these as unsupported directive names.`,
 var canonical = []string{"use client", "use server", "use cache"}
 
 func run(pass *analysis.Pass) (any, error) {
-	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Config.CacheKindsOrNil()...)
+	kinds, _ := pass.Config.KnownCacheKinds()
 	for _, s := range pass.Syntax.Strings {
 		if s.Container == facts.InNestedBlock {
 			continue

@@ -29,10 +29,13 @@ must name a configured cache handler.`,
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	kinds := append(append([]string(nil), rsc.DefaultCacheKinds...), pass.Config.CacheKindsOrNil()...)
+	kinds, known := pass.Config.KnownCacheKinds()
+	if !known {
+		kinds = nil // next.config's cacheHandlers cannot be read: any kind may be configured
+	}
 	f := pass.File.Facts
 	for _, d := range f.Directives {
-		if d.Kind == rsc.UseCache && d.CacheKind != "" && !slices.Contains(kinds, d.CacheKind) {
+		if d.Kind == rsc.UseCache && d.CacheKind != "" && known && !slices.Contains(kinds, d.CacheKind) {
 			reportKind(pass, d.CacheKind, d.Span)
 		}
 	}
@@ -60,7 +63,7 @@ func checkOwn(pass *analysis.Pass, fn facts.Func, kinds []string) {
 	t := pass.Syntax.Tree
 	for _, k := range fn.Directives {
 		dir := pass.Syntax.Strings[k]
-		if kind, cacheKind := rsc.ParseDirective(dir.Value); kind == rsc.UseCache && cacheKind != "" && !slices.Contains(kinds, cacheKind) {
+		if kind, cacheKind := rsc.ParseDirective(dir.Value); kind == rsc.UseCache && cacheKind != "" && kinds != nil && !slices.Contains(kinds, cacheKind) {
 			reportKind(pass, cacheKind, dir.Span)
 		}
 	}

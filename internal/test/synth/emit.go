@@ -598,7 +598,9 @@ func (e *emitter) hub() string {
 
 func (e *emitter) serverLib() string {
 	useCache := e.r.IntN(4) == 0
-	useCookies := !useCache && e.r.IntN(4) == 0
+	// A cached function may not read cookies(), nor call a function that
+	// does: a library that cached code may call leaves them out.
+	useCookies := !useCache && e.r.IntN(4) == 0 && !e.calledFromCache()
 	useReactCache := e.r.IntN(2) == 0
 	if e.r.IntN(6) != 0 {
 		e.sideEffect("server-only")
@@ -665,6 +667,22 @@ func (e *emitter) serverLib() string {
 	}
 	t.WriteString("}\n")
 	return e.assemble(e.importText()+"\n", t.String(), fillPlain)
+}
+
+// calledFromCache reports whether a module that may hold 'use cache'
+// functions (a 'use cache' file, another server library) imports this one.
+func (e *emitter) calledFromCache() bool {
+	for _, m := range e.g.mods {
+		if m.kind != kCached && m.kind != kServerLib {
+			continue
+		}
+		for _, d := range m.deps {
+			if d.m == e.m && !d.typeOnly {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (e *emitter) cached() string {

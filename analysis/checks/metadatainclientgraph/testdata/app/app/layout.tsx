@@ -1,0 +1,9 @@
+export const metadata = { title: 'Root' }
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html>
+      <body>{children}</body>
+    </html>
+  )
+}

@@ -1,0 +1,1 @@
+export const ONE_HOUR = 3600

@@ -1,0 +1,6 @@
+// want env:"server"
+import { token } from '../lib/secret'
+
+export default function Page() {
+  return <p>{token}</p>
+}

@@ -1,0 +1,4 @@
+// want env:"server"
+import 'server-only'
+
+export const token = 'server-token'

@@ -1,0 +1,3 @@
+const withMDX = require('@next/mdx')()
+
+module.exports = withMDX({ experimental: { taint: true } })

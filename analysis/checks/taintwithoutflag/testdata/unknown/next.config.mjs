@@ -1,0 +1,3 @@
+import shared from './shared.config.mjs'
+
+export default { ...shared }

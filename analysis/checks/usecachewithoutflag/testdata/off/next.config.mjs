@@ -1,0 +1,2 @@
+const nextConfig = { cacheComponents: false, cacheHandlers: { x: './x.mjs' } }
+export default nextConfig

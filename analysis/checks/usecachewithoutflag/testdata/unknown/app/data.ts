@@ -1,0 +1,5 @@
+'use cache'
+
+export async function getData() {
+  return 3
+}
