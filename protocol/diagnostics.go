@@ -410,6 +410,10 @@ func (st *session) index(ctx context.Context, run *indexRun, f string, sn *snaps
 	}
 	st.mu.Lock()
 	delete(st.indexing, f)
+	// Changes made while it indexed are applied next, by the loop, which
+	// then reports ready: until then requests would see their documents
+	// as the index read them.
+	changed := len(st.pending[f]) > 0
 	st.mu.Unlock()
 	skipped := ""
 	if n := next.Skipped(); n == 1 {
@@ -418,7 +422,9 @@ func (st *session) index(ctx context.Context, run *indexRun, f string, sn *snaps
 		skipped = fmt.Sprintf("%d files not analyzed; the log says why", n)
 	}
 	progress.end(skipped)
-	st.settle(false)
+	if !changed {
+		st.settle(false)
+	}
 }
 
 func containsString(list []string, s string) bool {
