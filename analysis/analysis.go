@@ -109,6 +109,15 @@ type Analyzer struct {
 	// struct that encoding/gob can encode, of type FileFactType.
 	FileFact     func(pass *Pass) any
 	FileFactType reflect.Type
+	// Wants, for a file check, tells from a file's text alone, before it
+	// is parsed, whether Run may report on it: file.Src is set, its
+	// Facts are not. The driver parses a file only when some file check
+	// wants it or the module graph may reach it, so Wants must be true
+	// for every file Run reports on (analysistest checks it on the
+	// check's tests); a cheap superset of them, such as the files whose
+	// text holds a directive anywhere, is what it is for. Nil wants every
+	// file.
+	Wants func(file *File, config *Config) bool
 	// Run reports diagnostics through pass.Report and returns the
 	// analyzer's result.
 	Run func(pass *Pass) (any, error)
@@ -161,6 +170,9 @@ func Validate(analyzers []*Analyzer) error {
 		}
 		if len(a.Envs) > 0 && (a.Scope != GraphScope || a.ResultType != nil) {
 			return fmt.Errorf("analyzer %q: only graph checks that return no result have Envs", a.Name)
+		}
+		if a.Wants != nil && a.Scope != FileScope {
+			return fmt.Errorf("analyzer %q: only file checks have Wants", a.Name)
 		}
 		if (a.FileFact != nil) != (a.FileFactType != nil) || a.FileFactType != nil && a.FileFactType.Kind() != reflect.Pointer {
 			return fmt.Errorf("analyzer %q: a FileFact needs a FileFactType, a pointer type", a.Name)

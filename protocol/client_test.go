@@ -18,6 +18,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/analysis/vfs"
 	"github.com/rscls/rscls/internal/osfs"
 )
 
@@ -41,6 +42,7 @@ type testClient struct {
 	init      lsp.InitializeResult
 	calls     atomic.Int64 // requests sent: the connection numbers them 1, 2, ...
 	methods   []string     // every method the server sent, in order
+	progress  []string     // the messages of $/progress reports, in order
 }
 
 type clientOptions struct {
@@ -49,6 +51,8 @@ type clientOptions struct {
 	noProgress   bool
 	extraInitCap func(*lsp.ClientCapabilities)
 	cache        func(folder string) FolderCache
+	fs           vfs.FS // the server's file system; default osfs.FS{}
+	noWait       bool   // return after initialized, without waiting for the first analysis
 }
 
 // newTestClient writes files under a temporary root, starts a server and
@@ -69,7 +73,11 @@ func newTestClient(t *testing.T, files map[string]string, opts clientOptions) *t
 	c := &testClient{t: t, root: root, exit: make(chan int, 1), diags: map[uri.URI]*lsp.PublishDiagnosticsParams{}, versions: map[uri.URI]int32{}}
 	c.cond = sync.NewCond(&c.mu)
 	go func() {
-		c.exit <- Serve(context.Background(), serverSide, Options{FS: osfs.FS{}, Analyzers: suite.Analyzers, Log: logSink(), Version: "test", Cache: opts.cache, testHooks: true})
+		fsys := opts.fs
+		if fsys == nil {
+			fsys = osfs.FS{}
+		}
+		c.exit <- Serve(context.Background(), serverSide, Options{FS: fsys, Analyzers: suite.Analyzers, Log: logSink(), Version: "test", Cache: opts.cache, testHooks: true})
 		serverSide.Close()
 	}()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(clientSide), jsonrpc2.WithCodec(codec{}))
@@ -111,7 +119,9 @@ func newTestClient(t *testing.T, files map[string]string, opts clientOptions) *t
 	c.mustCall("initialize", jsonrpc2.RawMessage(params), &c.init)
 	ready := c.readyCount()
 	c.notify("initialized", &lsp.InitializedParams{})
-	c.waitReady(ready)
+	if !opts.noWait {
+		c.waitReady(ready)
+	}
 	return c
 }
 
@@ -166,6 +176,14 @@ func (c *testClient) handle(ctx context.Context, req *jsonrpc2.Request) (any, er
 		c.statuses = append(c.statuses, status)
 		if p.State == "ready" {
 			c.readies++
+		}
+	case "$/progress":
+		var p struct {
+			Value struct{ Kind, Message string }
+		}
+		_ = json.Unmarshal(req.Params(), &p)
+		if p.Value.Kind == "report" {
+			c.progress = append(c.progress, p.Value.Message)
 		}
 	case "window/logMessage":
 		var p lsp.LogMessageParams

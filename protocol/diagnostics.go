@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	lsp "go.lsp.dev/protocol"
@@ -25,7 +26,7 @@ func (st *session) run() {
 	done := st.s.done
 	for {
 		st.mu.Lock()
-		if len(st.wake) == 0 {
+		if len(st.wake) == 0 && len(st.indexing) == 0 {
 			st.busy = false // every change so far is published
 		}
 		st.mu.Unlock()
@@ -100,7 +101,20 @@ func (st *session) phase1() {
 func (st *session) docFindings(sn *snapshot, v *docVersion) ([]engine.Finding, []byte, bool) {
 	es := sn.engineFor(v.path)
 	if es == nil {
-		return nil, nil, false // the folder is still loading; the load publishes it
+		// The folder is indexing. The document's own checks depend on its
+		// text, its role and the settings, which discovery knows: they are
+		// final and published now. Its graph findings are not: whether a
+		// module is in the server or the client graph depends on every
+		// root of the workspace and every import between them, known only
+		// once every file is read and every module the graph can reach is
+		// parsed, that is when Index returns. Until then the document has
+		// none, rather than some the complete graph could withdraw; the
+		// index publishes them when it is installed.
+		d := sn.discovered[sn.folderFor(v.path)]
+		if d == nil {
+			return nil, nil, false // not even discovered yet: the index publishes it
+		}
+		es = &folderAnalysis{snap: d}
 	}
 	a := v.analysis(es, st.s.log)
 	out := append([]engine.Finding(nil), a.findings...)
@@ -133,9 +147,14 @@ func (st *session) docFindings(sn *snapshot, v *docVersion) ([]engine.Finding, [
 	return out, a.src, true
 }
 
-// publishDoc publishes the findings of an open document as the snapshot
-// holds it.
-func (st *session) publishDoc(sn *snapshot, path string) {
+// publishDoc publishes the findings of an open document as the latest
+// snapshot holds it. The diagnostics loop and an index both publish
+// documents: one at a time, each from the latest snapshot, so that an
+// older result never overwrites a newer one.
+func (st *session) publishDoc(_ *snapshot, path string) {
+	st.docPubMu.Lock()
+	defer st.docPubMu.Unlock()
+	sn := st.current.Load()
 	v := sn.docs[path]
 	if v == nil {
 		return
@@ -149,17 +168,21 @@ func (st *session) publishDoc(sn *snapshot, path string) {
 }
 
 // phase2 brings every folder's analysis up to date with the latest
-// snapshot and publishes what changed.
+// snapshot and publishes what changed. A folder with no analysis yet is
+// indexed in the background (index), so that the loop goes on checking
+// the documents opened and edited meanwhile.
 func (st *session) phase2() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	st.mu.Lock()
 	st.cancel = cancel
 	sn := st.current.Load()
-	work := map[string][]string{} // folder -> changed paths; nil means a full load
+	work := map[string][]string{} // folder -> changed paths
 	for _, f := range sn.folders {
 		if st.engines[f] == nil {
-			work[f] = nil
+			if st.indexing[f] == nil && !st.failed[f] {
+				st.startIndexLocked(f, sn)
+			}
 		} else if len(st.pending[f]) > 0 {
 			for p := range st.pending[f] {
 				work[f] = append(work[f], p)
@@ -170,17 +193,6 @@ func (st *session) phase2() {
 	if len(work) == 0 {
 		return
 	}
-	loading := false
-	for f := range work {
-		if sn.engines[f] == nil {
-			loading = true
-		}
-	}
-	var progress *progressReporter
-	if loading {
-		st.s.status("indexing", "")
-		progress = st.s.beginProgress("rscls: indexing")
-	}
 	base := sn.overlay(st.s.opts.FS)
 	folders := make([]string, 0, len(work))
 	for f := range work {
@@ -188,35 +200,14 @@ func (st *session) phase2() {
 	}
 	sort.Strings(folders)
 	failed := false
-	for i, f := range folders {
-		if progress != nil {
-			progress.report(fmt.Sprintf("%s (%d/%d)", filepath.Base(f), i+1, len(folders)), uint32(100*i/len(folders)))
-		}
-		opts := engine.Options{Analyzers: st.s.opts.Analyzers, Overrides: sn.settings.config, DriverSettings: SettingsSection}
+	for _, f := range folders {
+		// Open documents are parsed, and what they import, whatever
+		// checks want of them: requests on them follow their imports.
+		opts := engine.Options{Analyzers: st.s.opts.Analyzers, Overrides: sn.settings.config, DriverSettings: SettingsSection, First: sn.docsIn(f)}
 		start := time.Now()
-		var next *engine.Snapshot
-		var err error
-		if prev := sn.engines[f]; prev == nil {
-			var store FolderCache
-			if st.s.opts.Cache != nil {
-				store = st.s.opts.Cache(f)
-				opts.Cache = store
-			}
-			next, err = engine.Load(ctx, base, f, opts)
-			if err == nil && store != nil {
-				if serr := store.Save(); serr != nil {
-					st.s.log.debugf("cache: %v", serr)
-				}
-				hits, misses := store.Counts()
-				st.s.log.debugf("cache: %d files reused, %d analyzed", hits, misses)
-			}
-			opts.Cache = nil
-		} else {
-			sort.Strings(work[f])
-			next, err = prev.snap.Update(ctx, base, work[f], opts)
-		}
+		sort.Strings(work[f])
+		next, err := sn.engines[f].snap.Update(ctx, base, work[f], opts)
 		if ctx.Err() != nil {
-			progress.end("superseded by a newer change")
 			return // a newer change arrived: the loop starts over
 		}
 		if err != nil {
@@ -225,58 +216,76 @@ func (st *session) phase2() {
 			continue
 		}
 		st.s.log.infof("analyzed %s: %d files in %s", f, len(next.Files()), roundDuration(time.Since(start)))
-		// A note is told when it appears, not on every analysis after.
-		noted := map[string]bool{}
-		notes := next.Notes()
-		// A hole in the graph must not look like a clean app.
-		if u := engine.UnresolvedSummary(next.Unresolved()); u != "" {
-			notes = append(notes, engine.Note{Path: f, Message: u})
-		}
-		for _, n := range notes {
-			key := n.Path + "\x00" + n.Message
-			noted[key] = true
-			switch {
-			case st.noted[f][key]:
-			case n.Error:
-				st.s.showMessage(lsp.MessageTypeError, fmt.Sprintf("rscls: %s: %s", n.Path, n.Message))
-			default:
-				st.s.log.infof("%s: %s", n.Path, n.Message)
-			}
-		}
-		st.noted[f] = noted
-		es := &folderAnalysis{snap: next, read: map[string]docMark{}}
-		for p, v := range sn.docs {
-			es.read[p] = docMark{seq: v.seq, hash: v.hash}
-		}
-		installed := false
-		st.didModify(fromAnalysis, f, func() {
-			if !containsString(st.folders, f) {
-				return // removed while it was analyzed
-			}
-			st.engines[f] = es
-			for _, p := range work[f] {
-				delete(st.pending[f], p)
-			}
-			installed = true
-		})
-		if installed {
-			st.publishFolder(st.current.Load(), f, es)
+		st.install(f, sn, next, work[f])
+	}
+	st.settle(failed)
+}
+
+// install makes next the analysis of folder f, made from snapshot sn
+// with the changes of paths (nil for an index), tells its new notes and
+// publishes what changed.
+func (st *session) install(f string, sn *snapshot, next *engine.Snapshot, paths []string) bool {
+	// A note is told when it appears, not on every analysis after.
+	noted := map[string]bool{}
+	st.notedMu.Lock()
+	notes := next.Notes()
+	// A hole in the graph must not look like a clean app.
+	if u := engine.UnresolvedSummary(next.Unresolved()); u != "" {
+		notes = append(notes, engine.Note{Path: f, Message: u})
+	}
+	for _, n := range notes {
+		key := n.Path + "\x00" + n.Message
+		noted[key] = true
+		switch {
+		case st.noted[f][key]:
+		case n.Error:
+			st.s.showMessage(lsp.MessageTypeError, fmt.Sprintf("rscls: %s: %s", n.Path, n.Message))
+		default:
+			st.s.log.infof("%s: %s", n.Path, n.Message)
 		}
 	}
-	skipped := ""
+	st.noted[f] = noted
+	st.notedMu.Unlock()
+	es := &folderAnalysis{snap: next, read: map[string]docMark{}}
+	for p, v := range sn.docs {
+		es.read[p] = docMark{seq: v.seq, hash: v.hash}
+	}
+	installed := false
+	st.didModify(fromAnalysis, f, func() {
+		if !containsString(st.folders, f) {
+			return // removed while it was analyzed
+		}
+		st.engines[f] = es
+		for _, p := range paths {
+			delete(st.pending[f], p)
+		}
+		installed = true
+	})
+	if installed {
+		st.publishFolder(st.current.Load(), f, es)
+	}
+	return installed
+}
+
+// settle reports the state once an analysis is installed: indexing while
+// a folder still indexes, else ready (or failed).
+func (st *session) settle(failed bool) {
 	st.mu.Lock()
-	n := 0
+	n, indexing := 0, len(st.indexing) > 0
 	for _, es := range st.engines {
 		n += es.snap.Skipped()
 	}
 	st.mu.Unlock()
+	if indexing {
+		return
+	}
+	skipped := ""
 	switch {
 	case n == 1:
 		skipped = "1 file not analyzed; the log says why"
 	case n > 1:
 		skipped = fmt.Sprintf("%d files not analyzed; the log says why", n)
 	}
-	progress.end(skipped)
 	if failed {
 		st.s.status("error", "the analysis failed; see the log")
 	} else {
@@ -288,6 +297,138 @@ func (st *session) phase2() {
 				st.s.log.debugf("codeLens refresh: %v", err)
 			}
 		}()
+	}
+}
+
+// indexRun is the indexing of one folder, in the background.
+type indexRun struct {
+	cancel     context.CancelFunc
+	discovered *engine.Snapshot // once discovery is done
+}
+
+// startIndexLocked starts indexing folder f from snapshot sn; the
+// session's lock is held. Edits of documents do not stop it: they are
+// pending changes, applied by an update once it is installed. New
+// settings, the folder's removal and shutdown do (stopIndexLocked).
+func (st *session) startIndexLocked(f string, sn *snapshot) {
+	ctx, cancel := context.WithCancel(context.Background())
+	run := &indexRun{cancel: cancel}
+	st.indexing[f] = run
+	opts := engine.Options{Analyzers: st.s.opts.Analyzers, Overrides: sn.settings.config, DriverSettings: SettingsSection, First: sn.docsIn(f)}
+	go st.safely("analyzing the workspace", func() { st.index(ctx, run, f, sn, opts) })
+}
+
+// stopIndexLocked stops indexing folder f; the session's lock is held.
+func (st *session) stopIndexLocked(f string) {
+	if run := st.indexing[f]; run != nil {
+		run.cancel()
+		delete(st.indexing, f)
+	}
+}
+
+// index discovers and analyzes folder f in the background, then installs
+// the analysis and wakes the diagnostics loop, which applies the changes
+// made meanwhile.
+func (st *session) index(ctx context.Context, run *indexRun, f string, sn *snapshot, opts engine.Options) {
+	current := func() bool { return st.indexing[f] == run } // under the lock
+	finished := false                                       // false on an error or a panic
+	defer func() {
+		run.cancel()
+		st.mu.Lock()
+		if current() {
+			delete(st.indexing, f)
+			if !finished {
+				st.failed[f] = true // not retried until something changes
+			}
+		}
+		// Wake the loop: pending changes become an update, and busy
+		// clears once nothing indexes.
+		st.urgent = true
+		select {
+		case st.wake <- struct{}{}:
+		default:
+		}
+		st.mu.Unlock()
+	}()
+	st.s.status("indexing", "")
+	progress := st.s.beginProgress("rscls: indexing " + filepath.Base(f))
+	var reported atomic.Int64
+	opts.Progress = func(done, total int) {
+		// At most a hundred reports, and the last.
+		if pct := int64(100 * done / max(total, 1)); pct > reported.Load() || done == total {
+			reported.Store(pct)
+			progress.report(fmt.Sprintf("%d/%d files", done, total), uint32(pct))
+		}
+	}
+	var store FolderCache
+	if st.s.opts.Cache != nil {
+		store = st.s.opts.Cache(f)
+		opts.Cache = store
+	}
+	start := time.Now()
+	base := sn.overlay(st.s.opts.FS)
+	d, err := engine.Discover(ctx, base, f, opts)
+	if err == nil {
+		st.didModify(fromAnalysis, f, func() {
+			if current() {
+				run.discovered = d
+			}
+		})
+		// Open documents' own checks, at once.
+		now := st.current.Load()
+		for p := range now.docs {
+			if now.folderFor(p) == f {
+				st.publishDoc(now, p)
+			}
+		}
+	}
+	var next *engine.Snapshot
+	if err == nil {
+		next, err = d.Index(ctx)
+	}
+	if ctx.Err() != nil {
+		finished = true
+		progress.end("stopped")
+		return
+	}
+	if err != nil {
+		st.s.log.errorf("analyzing %s: %v", f, err)
+		progress.end("failed")
+		st.s.status("error", "the analysis failed; see the log")
+		return
+	}
+	finished = true
+	if store != nil {
+		if serr := store.Save(); serr != nil {
+			st.s.log.debugf("cache: %v", serr)
+		}
+		hits, misses := store.Counts()
+		st.s.log.debugf("cache: %d files reused, %d analyzed", hits, misses)
+	}
+	st.s.log.infof("analyzed %s: %d files in %s", f, len(next.Files()), roundDuration(time.Since(start)))
+	st.mu.Lock()
+	still := current()
+	st.mu.Unlock()
+	if !still || !st.install(f, sn, next, nil) {
+		progress.end("stopped")
+		return
+	}
+	st.mu.Lock()
+	delete(st.indexing, f)
+	// Changes made while it indexed are applied next, by the loop, which
+	// then reports ready: until then requests would see their documents
+	// as the index read them.
+	changed := len(st.pending[f]) > 0
+	st.mu.Unlock()
+	skipped := ""
+	if n := next.Skipped(); n == 1 {
+		skipped = "1 file not analyzed; the log says why"
+	} else if n > 1 {
+		skipped = fmt.Sprintf("%d files not analyzed; the log says why", n)
+	}
+	progress.end(skipped)
+	if !changed {
+		st.settle(false)
 	}
 }
 

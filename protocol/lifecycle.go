@@ -404,6 +404,9 @@ func (s *Server) DidChangeConfiguration(ctx context.Context, params *lsp.DidChan
 		for f := range st.engines {
 			delete(st.engines, f) // analyze again under the new settings
 		}
+		for f := range st.indexing {
+			st.stopIndexLocked(f)
+		}
 		for p := range st.docs {
 			st.dirtyDocs[p] = true
 		}

@@ -163,11 +163,15 @@ type docMark struct {
 // snapshot is what requests read: the documents, settings and analyses at
 // one moment. It is never modified.
 type snapshot struct {
-	id       uint64
-	docs     map[string]*docVersion
-	folders  []string
-	engines  map[string]*folderAnalysis
-	settings *settings
+	id      uint64
+	docs    map[string]*docVersion
+	folders []string
+	engines map[string]*folderAnalysis
+	// discovered holds, per folder being indexed, its discovered
+	// snapshot: roles and settings, enough for the open documents' own
+	// checks.
+	discovered map[string]*engine.Snapshot
+	settings   *settings
 }
 
 // folderFor returns the workspace folder containing path, or "".
@@ -179,6 +183,18 @@ func (sn *snapshot) folderFor(path string) string {
 		}
 	}
 	return best
+}
+
+// docsIn returns the open documents under folder f, sorted.
+func (sn *snapshot) docsIn(f string) []string {
+	var out []string
+	for p := range sn.docs {
+		if sn.folderFor(p) == f {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // engineFor returns the analysis of the folder containing path, or nil.
@@ -209,13 +225,18 @@ type session struct {
 	dirtyDocs map[string]bool            // documents awaiting their first-phase check
 	urgent    bool                       // skip the debounce: a load or a save
 	seq       uint64
-	cancel    context.CancelFunc // cancels the running second phase
+	cancel    context.CancelFunc   // cancels the running second phase
+	indexing  map[string]*indexRun // folders being indexed in the background
+	failed    map[string]bool      // folders whose index failed, retried on the next change
 
 	current atomic.Pointer[snapshot]
 	wake    chan struct{}
 	busy    bool // a change is not yet fully diagnosed and published
 
-	noted map[string]map[string]bool // per folder, the notes last told; only run uses it
+	notedMu sync.Mutex
+	noted   map[string]map[string]bool // per folder, the notes last told
+
+	docPubMu sync.Mutex // one open document's publication at a time
 
 	pubMu     sync.Mutex
 	published map[uri.URI]string // what was last published per document, by content key
@@ -232,6 +253,8 @@ func newSession(s *Server) *session {
 		wake:      make(chan struct{}, 1),
 		published: map[uri.URI]string{},
 		noted:     map[string]map[string]bool{},
+		indexing:  map[string]*indexRun{},
+		failed:    map[string]bool{},
 	}
 	st.current.Store(&snapshot{docs: map[string]*docVersion{}, engines: map[string]*folderAnalysis{}, settings: st.settings})
 	return st
@@ -241,6 +264,9 @@ func (st *session) close() {
 	st.mu.Lock()
 	if st.cancel != nil {
 		st.cancel()
+	}
+	for f := range st.indexing {
+		st.stopIndexLocked(f)
 	}
 	for _, d := range st.docs {
 		d.mu.Lock()
@@ -283,6 +309,7 @@ func (st *session) didModify(cause modification, subject string, change func()) 
 	seq := st.seq
 	st.storeSnapshotLocked()
 	if cause != fromAnalysis {
+		clear(st.failed)
 		if st.cancel != nil {
 			st.cancel()
 			st.cancel = nil
@@ -310,6 +337,14 @@ func (st *session) storeSnapshotLocked() {
 		folders:  append([]string(nil), st.folders...),
 		engines:  make(map[string]*folderAnalysis, len(st.engines)),
 		settings: st.settings,
+	}
+	for f, run := range st.indexing {
+		if run.discovered != nil {
+			if sn.discovered == nil {
+				sn.discovered = map[string]*engine.Snapshot{}
+			}
+			sn.discovered[f] = run.discovered
+		}
 	}
 	for p, d := range st.docs {
 		sn.docs[p] = d.current
@@ -369,6 +404,7 @@ func (st *session) removeFolderLocked(root string) {
 	}
 	delete(st.engines, root)
 	delete(st.pending, root)
+	st.stopIndexLocked(root)
 }
 
 // skippedAnalysis stands for a text that is not analyzed: the facts of an

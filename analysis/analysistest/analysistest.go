@@ -78,6 +78,7 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 			t.Errorf("%s: %s", n.Path, n.Message)
 		}
 	}
+	checkWants(t, fsys, dir, snap, analyzers)
 	wants, envs := expectations(t, snap.Files())
 	for _, w := range envs {
 		if got := envOf(snap, w.file); !w.re.MatchString(got) {
@@ -109,6 +110,46 @@ func Run(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *engine.Snap
 		}
 	}
 	return snap
+}
+
+// checkWants loads the project again, parsing every file, and checks
+// that skipping the files no check wants loses nothing: both loads find
+// the same, and every file check's Wants takes each file it reports on.
+func checkWants(t *testing.T, fsys vfs.FS, dir string, snap *engine.Snapshot, analyzers []*analysis.Analyzer) {
+	t.Helper()
+	all, err := engine.Load(context.Background(), fsys, dir, engine.Options{Analyzers: analyzers, ParseAll: true})
+	if err != nil {
+		t.Fatalf("loading %s: %v", dir, err)
+	}
+	key := func(f engine.Finding) string {
+		return fmt.Sprintf("%s:%d:%d: [%s] %s", rel(dir, f.Path), f.Start, f.End, f.Rule, f.Message)
+	}
+	got := map[string]bool{}
+	for _, f := range snap.Findings() {
+		got[key(f)] = true
+	}
+	byName := map[string]*analysis.Analyzer{}
+	for _, a := range analyzers {
+		byName[a.Name] = a
+	}
+	for _, f := range all.Findings() {
+		if !got[key(f)] {
+			t.Errorf("%s: found only when every file is parsed", key(f))
+		}
+		a := byName[f.Rule]
+		if a == nil || a.Scope != analysis.FileScope || a.Wants == nil {
+			continue
+		}
+		src, err := fsys.ReadFile(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := all.File(f.Path).Info
+		file.Src = src
+		if !a.Wants(&file, all.ConfigFor(f.Path)) {
+			t.Errorf("%s: reported on a file its Wants rejects", key(f))
+		}
+	}
 }
 
 // RunWithFixes is Run, then checks the first fix of every diagnostic

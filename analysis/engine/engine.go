@@ -17,11 +17,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/rscls/rscls/analysis"
@@ -70,6 +67,13 @@ type Options struct {
 	DriverSettings func() analysis.SettingsSection
 	// Workers bounds parallel parsing; 0 means one per CPU.
 	Workers int
+	// First lists files to analyze before the others, and to parse in
+	// any case: the language server's open documents.
+	First []string
+	// ParseAll parses every file, even those that no check can report on
+	// and no module of the graph imports (for tests that look at every
+	// file's facts).
+	ParseAll bool
 	// Base is configuration laid under the workspace's own rscls.json
 	// files: the command line reads those above the root (up to the
 	// repository's root) or the file named by --config, which the
@@ -78,9 +82,10 @@ type Options struct {
 	// NoSettingsFiles leaves the workspace's rscls.json files unread:
 	// the driver was given the configuration to use, in Base.
 	NoSettingsFiles bool
-	// Progress, when set, is called as the workspace's files are
-	// analyzed, with how many are done of how many: from the goroutines
-	// that parse, so it must be safe to call concurrently and quick.
+	// Progress, when set, is told as loading goes how many of the
+	// workspace's files are done (read, and parsed when needed) out of
+	// how many: from the goroutines that parse, one call at a time, so
+	// it must be quick.
 	Progress func(done, total int)
 }
 
@@ -91,7 +96,10 @@ type FileResult struct {
 	Facts *facts.File
 	// Diags are the raw FileScope diagnostics: no severity, no suppression.
 	Diags []analysis.Diagnostic
-	// Skip says why the file was not analyzed ("" when it was).
+	// Skip says why the file was not analyzed ("" when it was). Facts is
+	// nil for a skipped file, and for a file no check needs: one that no
+	// file check may report on, where the module graph does not start,
+	// and that no parsed file imports. Such a file is read, not parsed.
 	Skip string
 	Info analysis.File // path, role and facts (Src is not kept)
 }
@@ -131,10 +139,24 @@ type Snapshot struct {
 	graphDeps  map[string][]string        // per file: the modules its graph checks looked at
 	sigs       map[string]graph.Signature // per module: what graph checks can observe of it
 	rerun      int                        // graph passes run (not reused) by the last build
+	lateParses int                        // workspace files the graph reached that loading had not parsed
 }
 
 // Load discovers and analyzes the workspace at root.
 func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
+	d, err := Discover(ctx, fsys, root, opts)
+	if err != nil {
+		return nil, err
+	}
+	return d.Index(ctx)
+}
+
+// Discover finds the workspace's files and reads its settings, and
+// analyzes none: a snapshot with no files and no graph, that Index
+// completes. It is what AnalyzeFile needs, and AnalyzeFile finds on it
+// what it finds on the complete snapshot (the same roles, the same
+// settings), so an editor can check open documents while Index runs.
+func Discover(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
 	registerFileFacts(opts.Analyzers)
 	root = filepath.Clean(root)
 	proj, err := project.Discover(fsys, root)
@@ -146,13 +168,22 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 		s.notes = append(s.notes, Note{Message: n})
 	}
 	s.loadConfig()
+	return s, ctx.Err()
+}
+
+// Index analyzes every file of a snapshot Discover made and returns the
+// complete snapshot, which shares its project and settings.
+func (d *Snapshot) Index(ctx context.Context) (*Snapshot, error) {
+	s := &Snapshot{FS: d.FS, Root: d.Root, Project: d.Project, Config: d.Config, configs: d.configs, sources: d.sources, opts: d.opts,
+		notes: d.notes[:len(d.notes):len(d.notes)], files: map[string]*FileResult{}, external: map[string]*FileResult{}}
 	var paths []string
-	for _, p := range proj.Files {
+	for _, p := range s.Project.Files {
 		if !s.ignored(p) {
 			paths = append(paths, p)
 		}
 	}
-	results := s.analyzeFiles(ctx, paths, nil)
+	s.resolver = resolve.New(s.FS, resolve.Options{Workspaces: s.Project.Workspaces})
+	results := s.analyzeFiles(ctx, paths, nil, nil)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -195,6 +226,15 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 	load := func(path, pkg string) *graph.Unit {
 		if _, ok := syntax.LangForPath(path); !ok {
 			return nil
+		}
+		if r := s.files[path]; r != nil && r.waiting() {
+			// A workspace file the loading left unparsed, which the graph
+			// reaches all the same: parsed now, in order. The loading's
+			// closure over imports makes this rare; it only costs time.
+			r = s.analyzeFile(path, nil)
+			s.files[path] = r
+			s.lateParses++
+			return r.graphUnit()
 		}
 		r, ok := s.external[path]
 		if !ok {
@@ -484,83 +524,97 @@ func (s *Snapshot) fileInfo(path string) analysis.File {
 	return f
 }
 
-// analyzeFiles reads, parses and checks files in parallel. Results whose
-// content hash matches prev are reused without parsing.
-func (s *Snapshot) analyzeFiles(ctx context.Context, paths []string, prev map[string]*FileResult) []*FileResult {
-	workers := s.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+// analyzeFile produces the complete result for one file, parsing it
+// unless prev or the cache has it. It never fails: unreadable or
+// unsuitable files get a Skip reason.
+func (s *Snapshot) analyzeFile(path string, prev *FileResult) *FileResult {
+	r, src, complete := s.openFile(path, prev)
+	if complete || s.fromCache(r) {
+		return r
 	}
-	out := make([]*FileResult, len(paths))
-	var next int
-	var finished atomic.Int64
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(paths) {
-					return
-				}
-				out[i] = s.analyzeFile(paths[i], prev[paths[i]])
-				if s.opts.Progress != nil {
-					s.opts.Progress(int(finished.Add(1)), len(paths))
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return out
+	return s.finishFile(r, src)
 }
 
-// analyzeFile produces the result for one file. It never fails: unreadable
-// or unsuitable files get a Skip reason.
-func (s *Snapshot) analyzeFile(path string, prev *FileResult) (r *FileResult) {
+// openFile reads a file. The result is complete when the file is skipped
+// or its analysis is reused from prev; otherwise it holds the file's
+// place and hash, and fromCache or finishFile completes it.
+func (s *Snapshot) openFile(path string, prev *FileResult) (r *FileResult, src []byte, complete bool) {
 	info := s.fileInfo(path)
 	defer func() {
-		// A bug in rscls on one file must not stop the others, nor end
-		// the process.
 		if p := recover(); p != nil {
-			skip := fmt.Sprintf("internal error, please report it: %v", p)
-			if be, ok := p.(*syntax.BudgetError); ok {
-				skip = be.Error()
-			}
-			r = &FileResult{Path: path, Info: info, Skip: skip}
+			r, src, complete = &FileResult{Path: path, Info: info, Skip: fmt.Sprintf("internal error, please report it: %v", p)}, nil, true
 		}
 	}()
 	r = &FileResult{Path: path, Info: info}
 	src, err := s.FS.ReadFile(path)
 	if err != nil {
 		r.Skip = "cannot read: " + describeReadError(err)
-		return r
+		return r, nil, true
 	}
 	if reason := SkipReason(src); reason != "" {
 		r.Skip = reason
-		return r
+		return r, nil, true
 	}
 	r.Hash = sha256.Sum256(src)
-	if prev != nil && prev.Hash == r.Hash && prev.Skip == "" && sameRole(prev.Info, info) {
-		return prev
+	if prev != nil && prev.Facts != nil && prev.Hash == r.Hash && prev.Skip == "" && sameRole(prev.Info, info) {
+		return prev, nil, true
 	}
-	if c := s.opts.Cache; c != nil {
-		key := s.cacheKey(r)
-		if hit, ok := c.Get(key); ok && hit.Facts != nil {
-			hit.Facts.Index()
-			r.Facts, r.Info.Facts, r.Diags = hit.Facts, hit.Facts, hit.Diags
-			return r
+	return r, src, false
+}
+
+// fromCache completes r from the cache, and reports whether it did. Only
+// files about to be parsed ask: a file nothing needs is neither a hit
+// nor a miss.
+func (s *Snapshot) fromCache(r *FileResult) bool {
+	c := s.opts.Cache
+	if c == nil {
+		return false
+	}
+	hit, ok := c.Get(s.cacheKey(r))
+	if !ok || hit.Facts == nil {
+		return false
+	}
+	hit.Facts.Index()
+	r.Facts, r.Info.Facts, r.Diags = hit.Facts, hit.Facts, hit.Diags
+	return true
+}
+
+// finishFile parses src, extracts its facts and runs the file analyzers,
+// and stores the result in the cache. A bug in rscls on one file must not
+// stop the others, nor end the process: a panic skips the file.
+func (s *Snapshot) finishFile(r *FileResult, src []byte) (out *FileResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			skip := fmt.Sprintf("internal error, please report it: %v", p)
+			if be, ok := p.(*syntax.BudgetError); ok {
+				skip = be.Error()
+			}
+			out = &FileResult{Path: r.Path, Info: s.fileInfo(r.Path), Skip: skip}
 		}
-		s.runFileAnalyzers(r, src)
-		c.Put(key, &CachedFile{Facts: r.Facts, Diags: r.Diags})
-		return r
-	}
+	}()
 	s.runFileAnalyzers(r, src)
+	if c := s.opts.Cache; c != nil {
+		c.Put(s.cacheKey(r), &CachedFile{Facts: r.Facts, Diags: r.Diags})
+	}
 	return r
+}
+
+// wanted reports whether a file must be parsed for its own sake: a file
+// check may report on it, or the module graph may start at it. Any other
+// file matters only when a parsed one imports it.
+func (s *Snapshot) wanted(r *FileResult, src []byte) bool {
+	if graph.MayBeRoot(r.Info.Role, src) {
+		return true
+	}
+	file := r.Info
+	file.Src = src
+	config := s.ConfigFor(r.Path)
+	for _, a := range s.opts.Analyzers {
+		if a.Scope == analysis.FileScope && (a.Wants == nil || a.Wants(&file, config)) {
+			return true
+		}
+	}
+	return false
 }
 
 // cacheKey hashes everything a file's facts and single-file findings

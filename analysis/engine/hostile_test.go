@@ -74,6 +74,8 @@ func TestHostileInputs(t *testing.T) {
 		// substrings, each of which must be found.
 		want  string
 		notes []string
+		// noNotes are texts no note may contain.
+		noNotes []string
 	}{
 		{
 			name: "binary file",
@@ -97,15 +99,17 @@ func TestHostileInputs(t *testing.T) {
 		},
 		{
 			// Tree-sitter's TSX grammar does not finish parsing these in
-			// any useful time; TS (no JSX) parses them at once.
+			// any useful time; TS (no JSX) parses them at once. A file
+			// that no check and no import needs is not parsed at all.
 			name: "texts whose parse does not end",
 			files: vfs.MapFS{
-				"/w/app/page.tsx":        hangingJSX,
-				"/w/app/a/page.js":       hangingJSX,
-				"/w/components/x.jsx":    hangingJSX,
-				"/w/lib/fine.ts":         hangingJSX,
-				"/w/app/broken/page.tsx": "'use clinet'\nexport default function P() { return null }\n",
-				"/w/lib/actions.ts":      badActions,
+				"/w/app/page.tsx":          hangingJSX,
+				"/w/app/a/page.js":         hangingJSX,
+				"/w/components/x.jsx":      hangingJSX,
+				"/w/components/unused.jsx": hangingJSX,
+				"/w/lib/fine.ts":           hangingJSX,
+				"/w/app/broken/page.tsx":   "'use clinet'\nimport '../../components/x'\nimport '../../lib/fine'\nexport default function P() { return null }\n",
+				"/w/lib/actions.ts":        badActions,
 			},
 			want: "app/broken/page.tsx:misspelledDirective\nlib/actions.ts:serverFileExports",
 			notes: []string{
@@ -113,6 +117,7 @@ func TestHostileInputs(t *testing.T) {
 				"app/a/page.js: skipped: parse exceeded its time budget",
 				"components/x.jsx: skipped: parse exceeded its time budget",
 			},
+			noNotes: []string{"components/unused.jsx", "lib/fine.ts"},
 		},
 		{
 			name: "invalid UTF-8",
@@ -342,6 +347,13 @@ func TestHostileInputs(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("no note contains %q; notes:\n%s", want, strings.Join(notes, "\n"))
+				}
+			}
+			for _, bad := range tc.noNotes {
+				for _, n := range notes {
+					if strings.Contains(n, bad) {
+						t.Errorf("a note mentions %s: %s", bad, n)
+					}
 				}
 			}
 		})

@@ -9,6 +9,7 @@ import (
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/project"
+	"github.com/rscls/rscls/analysis/resolve"
 	"github.com/rscls/rscls/analysis/syntax"
 	"github.com/rscls/rscls/analysis/vfs"
 )
@@ -72,12 +73,18 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 		}
 		n.resolver = s.resolver // existence and configuration are unchanged
 	}
+	if n.resolver == nil {
+		n.resolver = resolve.New(fsys, resolve.Options{Workspaces: n.Project.Workspaces})
+	}
 	dirty := map[string]bool{}
 	for _, p := range changed {
 		dirty[filepath.Clean(p)] = true
 	}
 	var todo []string
 	prev := map[string]*FileResult{}
+	// A file parsed before stays parsed: a file that was not re-read may
+	// import it.
+	force := map[string]bool{}
 	for _, p := range n.Project.Files {
 		if n.ignored(p) {
 			continue
@@ -88,10 +95,37 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 		}
 		todo = append(todo, p)
 		prev[p] = s.files[p]
+		if old := s.files[p]; old != nil && old.Facts != nil {
+			force[p] = true
+		}
 	}
-	for _, r := range n.analyzeFiles(ctx, todo, prev) {
+	results := n.analyzeFiles(ctx, todo, prev, force)
+	for _, r := range results {
 		if r != nil {
 			n.files[r.Path] = r
+		}
+	}
+	// What the changed files now import among the files left unparsed,
+	// and so on: the loading saw only the changed files.
+	for len(results) > 0 && ctx.Err() == nil {
+		var more []string
+		want := map[string]bool{}
+		for _, r := range results {
+			if r == nil || r.Facts == nil {
+				continue
+			}
+			for _, t := range importTargets(n.resolver, r.Path, r.Facts) {
+				if w := n.files[t]; w != nil && w.waiting() && !want[t] {
+					want[t] = true
+					more = append(more, t)
+				}
+			}
+		}
+		results = n.analyzeFiles(ctx, more, nil, want)
+		for _, r := range results {
+			if r != nil {
+				n.files[r.Path] = r
+			}
 		}
 	}
 	if err := ctx.Err(); err != nil {

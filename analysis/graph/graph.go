@@ -223,6 +223,15 @@ func isServerRoot(m *Module) bool {
 	return m.Role.IsServerEntry() || m.ServerRef
 }
 
+// MayBeRoot reports, from a file's role and text alone, whether the
+// server graph, the client graph or the Pages Router's may start at it:
+// a superset of the roots isServerRoot, walkClient and walkPages take,
+// for a driver that parses only what the graph can reach. Keep them
+// together.
+func MayBeRoot(role project.Role, src []byte) bool {
+	return role.IsServerEntry() || role == project.RoleInstrumentationClient || role == project.RolePagesRouter || rsc.MayHaveDirective(src)
+}
+
 // framework packages are not followed: their internals are not the
 // user's concern, and the checks look at the specifiers that import them.
 var framework = map[string]bool{

@@ -19,7 +19,8 @@ func build(t *testing.T, files vfs.MapFS) (*engine.Snapshot, *graph.Graph) {
 	if _, ok := files["/w/package.json"]; !ok {
 		files["/w/package.json"] = pkg
 	}
-	snap, err := engine.Load(context.Background(), files, "/w", engine.Options{})
+	// Every file, reached or not, so that the tests see modules in no graph.
+	snap, err := engine.Load(context.Background(), files, "/w", engine.Options{ParseAll: true})
 	if err != nil {
 		t.Fatal(err)
 	}

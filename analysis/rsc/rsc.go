@@ -6,6 +6,7 @@
 package rsc
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 )
@@ -43,6 +44,25 @@ func (k DirectiveKind) DocURL() string {
 		return "https://nextjs.org/docs/app/api-reference/directives/use-cache"
 	}
 	return ""
+}
+
+// MayHaveDirective reports whether src can hold a 'use client', 'use
+// server' or 'use cache' directive, at the top of the file or of a
+// function: whether the text of one appears anywhere in it. Directives
+// are compared as written (an escaped space is not one), so a file
+// without that text has none.
+func MayHaveDirective(src []byte) bool {
+	for {
+		i := bytes.Index(src, []byte("use "))
+		if i < 0 {
+			return false
+		}
+		rest := src[i+len("use "):]
+		if bytes.HasPrefix(rest, []byte("client")) || bytes.HasPrefix(rest, []byte("server")) || bytes.HasPrefix(rest, []byte("cache")) {
+			return true
+		}
+		src = rest
+	}
 }
 
 // ParseDirective classifies the contents of a string literal. For

@@ -47,6 +47,7 @@ func Dir() string {
 type Store struct {
 	path  string
 	salt  [32]byte
+	once  sync.Once // reads old
 	mu    sync.Mutex
 	old   map[[32]byte]*engine.CachedFile
 	used  map[[32]byte]*engine.CachedFile
@@ -55,20 +56,31 @@ type Store struct {
 	Hits, Misses int
 }
 
-// Open opens the pack of the workspace at root in dir, reading what a
-// previous run left. salt identifies the program (see ExecutableSalt).
+// Open opens the pack of the workspace at root in dir. salt identifies
+// the program (see ExecutableSalt).
 func Open(dir, root string, salt [32]byte) *Store {
 	sum := sha256.Sum256([]byte(filepath.Clean(root)))
-	s := &Store{
+	return &Store{
 		path: filepath.Join(dir, fmt.Sprintf("facts-v%d", format), fmt.Sprintf("%x.pack", sum[:12])),
 		salt: salt,
 		old:  map[[32]byte]*engine.CachedFile{},
 		used: map[[32]byte]*engine.CachedFile{},
 	}
-	if entries, err := s.read(); err == nil {
-		s.old = entries
-	}
-	return s
+}
+
+// readOld reads what a previous run left, on first use rather than in
+// Open: a pack holds the checks' own file facts, whose types encoding/gob
+// knows only once the engine has registered them at the start of an
+// analysis. Read before that, every pack failed to decode in a new
+// process, and no run reused the previous one's results.
+func (s *Store) readOld() {
+	s.once.Do(func() {
+		if entries, err := s.read(); err == nil {
+			s.mu.Lock()
+			s.old = entries
+			s.mu.Unlock()
+		}
+	})
 }
 
 // Counts returns how many lookups found an entry and how many did not.
@@ -123,6 +135,7 @@ func (s *Store) read() (map[[32]byte]*engine.CachedFile, error) {
 
 // Get implements engine.Cache.
 func (s *Store) Get(key [32]byte) (*engine.CachedFile, bool) {
+	s.readOld()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	v, ok := s.old[key]
@@ -146,6 +159,7 @@ func (s *Store) Put(key [32]byte, v *engine.CachedFile) {
 // Save writes the entries this run used, atomically, when they differ
 // from what was read. Entries of files that no longer exist are dropped.
 func (s *Store) Save() error {
+	s.readOld()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.dirty && len(s.used) == len(s.old) {

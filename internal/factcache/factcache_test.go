@@ -1,8 +1,11 @@
 package factcache
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -90,17 +93,17 @@ func TestBadPacksAreIgnored(t *testing.T) {
 			t.Fatal(err)
 		}
 		again := Open(dir, ws.Root, salt)
-		if len(again.old) != 0 {
-			t.Errorf("%s: a damaged pack was used (%d entries)", name, len(again.old))
+		if len(oldEntries(again)) != 0 {
+			t.Errorf("%s: a damaged pack was used (%d entries)", name, len(oldEntries(again)))
 		}
 	}
 	if err := os.WriteFile(st.Path(), good, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if other := Open(dir, ws.Root, [32]byte{9}); len(other.old) != 0 {
+	if other := Open(dir, ws.Root, [32]byte{9}); len(oldEntries(other)) != 0 {
 		t.Errorf("another program's pack was used")
 	}
-	if same := Open(dir, ws.Root, salt); len(same.old) == 0 {
+	if same := Open(dir, ws.Root, salt); len(oldEntries(same)) == 0 {
 		t.Errorf("the good pack was not read back")
 	}
 	// A directory that cannot be written is not an error for the analysis.
@@ -128,7 +131,61 @@ func TestSaveDropsStaleEntries(t *testing.T) {
 	if err := st2.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if st3 := Open(dir, "/w", [32]byte{3}); len(st3.old) != 1 {
-		t.Errorf("%d entries kept, want 1", len(st3.old))
+	if st3 := Open(dir, "/w", [32]byte{3}); len(oldEntries(st3)) != 1 {
+		t.Errorf("%d entries kept, want 1", len(oldEntries(st3)))
+	}
+}
+
+// oldEntries returns what the store read from its pack.
+func oldEntries(s *Store) map[[32]byte]*engine.CachedFile {
+	s.readOld()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.old
+}
+
+// A new process, which has not analyzed anything yet, reuses the pack the
+// previous process wrote, checks' own file facts included. Each run is a
+// child process running this test with freshChildEnv set, so that no
+// earlier analysis in the same process has prepared encoding/gob.
+const freshChildEnv = "RSCLS_FACTCACHE_TEST_CHILD_DIR"
+
+func TestNewProcessReusesThePack(t *testing.T) {
+	if dir := os.Getenv(freshChildEnv); dir != "" {
+		ws := synth.Generate(synth.Options{Files: 200, Seed: 4, Mistakes: 3})
+		st := Open(dir, ws.Root, [32]byte{4})
+		if _, err := engine.Load(context.Background(), ws.FS(), ws.Root, engine.Options{Analyzers: suite.Analyzers, Cache: st}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Save(); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Printf("counts %d %d\n", st.Hits, st.Misses)
+		return
+	}
+	dir := t.TempDir()
+	run := func() (hits, misses int) {
+		t.Helper()
+		cmd := exec.Command(os.Args[0], "-test.run=^TestNewProcessReusesThePack$", "-test.count=1")
+		cmd.Env = append(os.Environ(), freshChildEnv+"="+dir)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("child run: %v\n%s", err, out)
+		}
+		i := bytes.Index(out, []byte("counts "))
+		if i < 0 {
+			t.Fatalf("child run printed no counts:\n%s", out)
+		}
+		if _, err := fmt.Sscanf(string(out[i:]), "counts %d %d", &hits, &misses); err != nil {
+			t.Fatalf("child run: %v\n%s", err, out)
+		}
+		return hits, misses
+	}
+	_, analyzed := run()
+	if analyzed == 0 {
+		t.Fatal("the first run analyzed nothing")
+	}
+	if hits, misses := run(); hits != analyzed || misses != 0 {
+		t.Errorf("second process: %d files reused, %d analyzed; want all %d reused", hits, misses, analyzed)
 	}
 }

@@ -20,6 +20,7 @@ A warning, since the build does not fail.`,
 	URL:      "https://nextjs.org/docs/messages/no-async-client-component",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityWarning,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return rsc.MayHaveDirective(f.Src) },
 	Run:      run,
 }
 

@@ -22,6 +22,7 @@ declares both.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return rsc.MayHaveDirective(f.Src) },
 	Run:      run,
 }
 

@@ -19,7 +19,10 @@ refuses to build it otherwise.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/file-conventions/error",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
-	Run:      run,
+	Wants: func(f *analysis.File, _ *analysis.Config) bool {
+		return f.Role == project.RoleError || f.Role == project.RoleGlobalError
+	},
+	Run: run,
 }
 
 func run(pass *analysis.Pass) (any, error) {

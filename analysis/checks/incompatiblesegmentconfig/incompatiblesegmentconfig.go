@@ -26,7 +26,10 @@ reports nothing.`,
 	URL:      "https://nextjs.org/docs/app/getting-started/cache-components#migrating-route-segment-configs",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
-	Run:      run,
+	Wants: func(f *analysis.File, _ *analysis.Config) bool {
+		return f.Role == project.RolePage || f.Role == project.RoleLayout
+	},
+	Run: run,
 }
 
 // replaced are the options Cache Components replaces.

@@ -22,7 +22,10 @@ A page or layout may export one of the two, not both.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/functions/generate-metadata#why-generatemetadata-is-server-component-only",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
-	Run:      run,
+	Wants: func(f *analysis.File, _ *analysis.Config) bool {
+		return f.Role == project.RolePage || f.Role == project.RoleLayout
+	},
+	Run: run,
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -26,6 +26,7 @@ module as if it were not there (the compiler's canary rejects it).`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-client",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return rsc.MayHaveDirective(f.Src) },
 	Run:      run,
 }
 

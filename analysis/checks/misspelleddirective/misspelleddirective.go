@@ -4,9 +4,13 @@
 package misspelleddirective
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
@@ -24,6 +28,7 @@ reports these as unsupported directive names.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-server",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    wants,
 	Run:      run,
 }
 
@@ -56,6 +61,173 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// wants finds the files whose text holds a string literal that Suggest
+// has something to say about, whether or not it stands as a statement.
+// The value the check sees is the text between a literal's quotes,
+// escapes as written. On broken code tree-sitter's recovery stretches a
+// literal over line breaks to a later quote, or ends it at the line's
+// end, so each quote is tried with every end those can give it: the next
+// quote of its kind (escapes honoured or not) and the end of its line
+// (with or without the line's last character). A quote in a comment or a
+// regular expression only adds candidates.
+func wants(f *analysis.File, _ *analysis.Config) bool {
+	src := f.Src
+	for i, c := range src {
+		if c != '\'' && c != '"' {
+			continue
+		}
+		ends := literalEnds(src, i)
+		for k, end := range ends {
+			if end > i && !slices.Contains(ends[:k], end) && mayBeMisspelt(src[i+1:end]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// literalEnds returns where the literal opened by the quote at i may end:
+// the next quote of its kind, skipping escaped characters; the next one,
+// not skipping them; the end of the line, and one byte before it. -1
+// stands for none.
+func literalEnds(src []byte, i int) [4]int {
+	q := src[i]
+	ends := [4]int{-1, -1, -1, -1}
+	for j := i + 1; j < len(src); j++ {
+		if src[j] == q {
+			ends[0] = j
+			break
+		}
+		if src[j] == '\\' {
+			j++
+		}
+	}
+	if j := bytes.IndexByte(src[i+1:], q); j >= 0 {
+		ends[1] = i + 1 + j
+	}
+	eol := len(src)
+	if j := bytes.IndexAny(src[i+1:], "\r\n"); j >= 0 {
+		eol = i + 1 + j
+	}
+	ends[2], ends[3] = eol, eol-1
+	return ends
+}
+
+// mayBeMisspelt is Suggest(s, nil) != "", answered without Suggest's
+// work for nearly every string: Suggest only answers a string that reads
+// "use", spaces, "cache" ('use cache:remote', whatever follows) or whose
+// normalized form (lower case, runs of spaces, dashes and underscores
+// made one space) is within two edits of "use client", "use server",
+// "use cache" or "use action". Two edits change at most two characters
+// of the multiset a string is made of, which the filter compares. Cache
+// kinds only change the answer, never whether there is one. Strings
+// with other than ASCII are filtered by length alone (mayBeMisspeltText).
+func mayBeMisspelt(s []byte) bool {
+	if useCache(bytes.TrimLeft(s, " \t\n\v\f\r")) {
+		return suggests(s)
+	}
+	var norm [12]byte
+	n, space := 0, false
+	for _, c := range s {
+		switch {
+		case c >= 0x80:
+			return mayBeMisspeltText(s)
+		case c == ' ' || c == '-' || c == '_' || c >= '\t' && c <= '\r':
+			space = n > 0
+			continue
+		}
+		if space {
+			if n == len(norm) {
+				return false // longer than 12: too far from every directive
+			}
+			norm[n], n, space = ' ', n+1, false
+		}
+		if n == len(norm) {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		norm[n], n = c, n+1
+	}
+	if n < 7 {
+		return false
+	}
+	for _, d := range directiveNames {
+		if bagDistance(norm[:n], d) <= 2 {
+			return suggests(s)
+		}
+	}
+	return false
+}
+
+// useCache reports whether s starts with "use", spaces and "cache", in
+// any case: the strings Suggest reads as a 'use cache' directive, of any
+// kind.
+func useCache(s []byte) bool {
+	if len(s) < 3 || !bytes.EqualFold(s[:3], []byte("use")) {
+		return false
+	}
+	rest := bytes.TrimLeft(s[3:], " \t\n\v\f\r")
+	return len(rest) >= 5 && bytes.EqualFold(rest[:5], []byte("cache"))
+}
+
+// mayBeMisspeltText is mayBeMisspelt for a string with other than ASCII.
+// Suggest compares bytes of the lower-cased text without its spaces,
+// dashes and underscores: each other letter r gives the bytes of
+// unicode.ToLower(r), and with more than twelve the text is more than
+// two edits from every directive. A byte that is not UTF-8 counts one.
+func mayBeMisspeltText(s []byte) bool {
+	if useCache(bytes.TrimLeftFunc(s, unicode.IsSpace)) {
+		return suggests(s)
+	}
+	n := 0
+	for rest := s; len(rest) > 0; {
+		r, size := utf8.DecodeRune(rest)
+		rest = rest[size:]
+		switch {
+		case r == utf8.RuneError:
+			n++
+		case !unicode.IsSpace(r) && r != '-' && r != '_':
+			n += utf8.RuneLen(unicode.ToLower(r))
+		}
+		if n > 12 {
+			return false
+		}
+	}
+	return suggests(s)
+}
+
+var directiveNames = []string{"use client", "use server", "use cache", "use action"}
+
+// bagDistance is a lower bound of the edit distance: how many characters
+// of the larger of a and b's multisets the other lacks. Characters are
+// counted by their low five bits: letters stay apart, and the few that
+// share a count (digits with letters) can only lower the bound.
+func bagDistance(a []byte, b string) int {
+	var count [32]int8
+	for _, c := range a {
+		count[c&31]++
+	}
+	for i := 0; i < len(b); i++ {
+		count[b[i]&31]--
+	}
+	more, less := 0, 0
+	for _, k := range count {
+		if k > 0 {
+			more += int(k)
+		} else {
+			less -= int(k)
+		}
+	}
+	return max(more, less)
+}
+
+func suggests(s []byte) bool {
+	want, _ := Suggest(string(s), nil)
+	return want != ""
 }
 
 var cacheForm = regexp.MustCompile(`^use\s*cache\s*(:?)\s*([A-Za-z0-9_-]*)\s*$`)
@@ -127,9 +299,8 @@ func distance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 1 << 30
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [3][65]int // on the stack: Suggest runs on many strings
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

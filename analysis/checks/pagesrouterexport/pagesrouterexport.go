@@ -19,7 +19,10 @@ Next.js refuses to build a page, layout or route that exports them.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/data-fetching",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
-	Run:      run,
+	Wants: func(f *analysis.File, _ *analysis.Config) bool {
+		return f.Role == project.RolePage || f.Role == project.RoleLayout || f.Role == project.RoleRoute
+	},
+	Run: run,
 }
 
 func run(pass *analysis.Pass) (any, error) {

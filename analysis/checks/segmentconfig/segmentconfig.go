@@ -27,6 +27,7 @@ fails the build.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/file-conventions/route-segment-config",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return IsSegmentFile(f) },
 	Run:      run,
 }
 

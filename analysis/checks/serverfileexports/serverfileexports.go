@@ -23,6 +23,7 @@ plain objects and arrays.`,
 	URL:      "https://nextjs.org/docs/messages/invalid-use-server-value",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return rsc.MayHaveDirective(f.Src) },
 	Run:      run,
 }
 

@@ -19,6 +19,7 @@ Component.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-server#using-server-functions-in-a-client-component",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return rsc.MayHaveDirective(f.Src) },
 	Run:      run,
 }
 

@@ -3,6 +3,7 @@
 package taintwithoutflag
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/rscls/rscls/analysis"
@@ -23,7 +24,11 @@ nothing.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/config/next-config-js/taint",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
-	Run:      run,
+	// The APIs are all named experimental_taint...
+	Wants: func(f *analysis.File, _ *analysis.Config) bool {
+		return bytes.Contains(f.Src, []byte("experimental_taint"))
+	},
+	Run: run,
 }
 
 // Message is Next.js's message for a taint API without the flag.

@@ -24,6 +24,7 @@ reports nothing.`,
 	URL:      "https://nextjs.org/docs/app/api-reference/directives/use-cache#usage",
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
+	Wants:    func(f *analysis.File, _ *analysis.Config) bool { return rsc.MayHaveDirective(f.Src) },
 	Run:      run,
 }
 
