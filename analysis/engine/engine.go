@@ -182,7 +182,7 @@ func (d *Snapshot) Index(ctx context.Context) (*Snapshot, error) {
 			paths = append(paths, p)
 		}
 	}
-	s.resolver = resolve.New(s.FS, resolve.Options{Workspaces: s.Project.Workspaces})
+	s.resolver = resolve.New(s.FS, resolve.Options{Workspaces: s.Project.Workspaces, Listings: s.Project.Listings})
 	results := s.analyzeFiles(ctx, paths, nil, nil)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -231,10 +231,11 @@ func (l *loading) targets(r *FileResult) []string {
 
 func importTargets(res *resolve.Resolver, path string, f *facts.File) []string {
 	var out []string
+	d := res.ForImporter(path)
 	for k := range f.Imports {
 		imp := &f.Imports[k]
 		for _, env := range graph.Envs {
-			t := res.Resolve(path, imp.Source, env, imp.Kind == facts.ImportRequire)
+			t := d.Resolve(imp.Source, env, imp.Kind == facts.ImportRequire)
 			if t.Kind == resolve.File && (len(out) == 0 || out[len(out)-1] != t.Path) {
 				out = append(out, t.Path)
 			}

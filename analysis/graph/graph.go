@@ -81,6 +81,7 @@ type Module struct {
 	loads []Load
 	// verbatim is the file's tsconfig verbatimModuleSyntax, which loads depends on.
 	verbatim bool
+	imports  *resolve.DirResolver // resolves its imports; nil without a resolver
 	// boundaryFrom is the server-graph edge that first reaches a boundary.
 	boundaryFrom Edge
 	requested    exportSet // exports used by server-graph importers
@@ -196,6 +197,7 @@ func (g *Graph) add(u *Unit) *Module {
 		m.Boundary = f.Has(rsc.UseClient) && !f.Has(rsc.UseServer)
 		m.ServerRef = !m.Boundary && (f.Has(rsc.UseServer) || f.Has(rsc.UseCache))
 		if g.in.Resolver != nil {
+			m.imports = g.in.Resolver.ForImporter(u.Path)
 			if cfg := g.in.Resolver.TSConfigFor(u.Path); cfg != nil {
 				m.verbatim = cfg.VerbatimModuleSyntax
 			}
@@ -261,7 +263,7 @@ func (g *Graph) resolveTarget(m *Module, i int, env Env) *Module {
 	}
 	m.targets[env][i] = -1
 	imp := &m.Facts.Imports[i]
-	res := g.in.Resolver.Resolve(m.Path, imp.Source, env, imp.Kind == facts.ImportRequire)
+	res := m.imports.Resolve(imp.Source, env, imp.Kind == facts.ImportRequire)
 	if res.Kind != resolve.File || framework[res.Package] {
 		return nil
 	}

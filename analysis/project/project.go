@@ -26,6 +26,11 @@ type Project struct {
 	Workspaces map[string]string // monorepo package name -> package directory
 	Files      []string          // every JS/TS source file found, sorted
 	Notes      []string          // things skipped: symlinked directories, unreadable directories, ...
+	// Listings holds the entries of every directory the walk read, so
+	// that an import resolver made at the same moment lists the
+	// workspace's directories once, not twice. They are stale as soon as
+	// a file is added or removed.
+	Listings map[string][]vfs.DirEntry
 }
 
 // App is one Next.js project.
@@ -73,7 +78,7 @@ func Discover(fsys vfs.FS, root string) (*Project, error) {
 	}
 	d := &discovery{
 		fs:         fsys,
-		p:          &Project{Root: root, Workspaces: map[string]string{}},
+		p:          &Project{Root: root, Workspaces: map[string]string{}, Listings: map[string][]vfs.DirEntry{}},
 		routeDirs:  map[string]bool{},
 		prefetched: map[string][]vfs.DirEntry{},
 	}
@@ -107,6 +112,7 @@ func (d *discovery) walk(root string, rootEntries []vfs.DirEntry) {
 			d.note("cannot read directory %s: %v", dir.path, err)
 			continue
 		}
+		d.p.Listings[dir.path] = entries
 		d.detectApp(dir.path, entries)
 		var subdirs []pendingDir
 		for _, e := range entries {

@@ -91,20 +91,34 @@ func (r *Resolver) nearestPackageJSON(dir string) *packageJSON {
 // findNodeModule looks for node_modules/<name> in dir and its ancestors.
 func (r *Resolver) findNodeModule(dir, name string) string {
 	rel := filepath.FromSlash(name)
-	for {
-		if filepath.Base(dir) != "node_modules" {
-			if nm := filepath.Join(dir, "node_modules"); r.isDir(nm) {
-				if p := filepath.Join(nm, rel); r.isDir(p) {
-					return p
-				}
-			}
+	for _, nm := range r.nodeModulesFrom(dir) {
+		if p := filepath.Join(nm, rel); r.isDir(p) {
+			return p
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
+	return ""
+}
+
+// nodeModulesFrom lists the node_modules directories a package import
+// from dir looks in, nearest first. Kept per directory: the walk up is
+// the same for every package a directory's files import, and most of
+// the way it finds nothing.
+func (r *Resolver) nodeModulesFrom(dir string) []string {
+	if v, ok := r.nodeModules.get(dir); ok {
+		return v
+	}
+	var own []string
+	if filepath.Base(dir) != "node_modules" {
+		if nm := filepath.Join(dir, "node_modules"); r.isDir(nm) {
+			own = []string{nm}
+		}
+	}
+	if parent := filepath.Dir(dir); parent != dir {
+		if above := r.nodeModulesFrom(parent); len(above) > 0 {
+			own = append(own[:len(own):len(own)], above...)
+		}
+	}
+	return r.nodeModules.put(dir, own)
 }
 
 // resolvePackage resolves subpath ("." or "./x") of the package in pkgDir.

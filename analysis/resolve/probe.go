@@ -62,7 +62,11 @@ type dirListing struct {
 
 func (r *Resolver) listing(dir string) *dirListing {
 	return r.listings.getOrCompute(dir, func() *dirListing {
-		entries, err := r.fs.ReadDir(dir)
+		entries, ok := r.opts.Listings[dir]
+		var err error
+		if !ok {
+			entries, err = r.fs.ReadDir(dir)
+		}
 		if err != nil {
 			if vfs.IsNotExist(err) {
 				return &dirListing{}

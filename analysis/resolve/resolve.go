@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/rscls/rscls/analysis/vfs"
 )
@@ -125,6 +126,10 @@ type Options struct {
 	// consulted before node_modules so imports of workspace packages resolve
 	// on a fresh clone with no node_modules.
 	Workspaces map[string]string
+	// Listings are directory listings read a moment before (by the
+	// workspace's discovery), used instead of reading those directories
+	// again.
+	Listings map[string][]vfs.DirEntry
 }
 
 // Resolver resolves import specifiers. It is safe for concurrent use and
@@ -140,13 +145,27 @@ type Resolver struct {
 	tsMerged  *syncCache[string, *TSConfig]
 	tsForDir  *syncCache[string, *TSConfig]
 	realPaths *syncCache[string, string]
-	results   *syncCache[resultKey, Result]
+	// nodeModules holds, per directory, the node_modules directories
+	// above it (nodeModulesFrom).
+	nodeModules *syncCache[string, []string]
+	dirs        *syncCache[string, *DirResolver]
+}
+
+// DirResolver resolves the imports of the files of one directory, and
+// keeps their results. Resolving a file's imports through it hashes the
+// directory's path once, not once per import: on a warm start, looking
+// results up cost more than finding them.
+type DirResolver struct {
+	r       *Resolver
+	dir     string
+	mu      sync.RWMutex
+	results map[resultKey]Result
 }
 
 type resultKey struct {
-	dir, specifier string
-	env            Env
-	require        bool
+	specifier string
+	env       Env
+	require   bool
 }
 
 // New returns a resolver reading through fsys.
@@ -157,15 +176,16 @@ func New(fsys vfs.FS, opts Options) *Resolver {
 	}
 	opts.Workspaces = ws
 	return &Resolver{
-		fs:        fsys,
-		opts:      opts,
-		listings:  newSyncCache[string, *dirListing](),
-		packages:  newSyncCache[string, *packageJSON](),
-		tsFiles:   newSyncCache[string, *tsconfigFile](),
-		tsMerged:  newSyncCache[string, *TSConfig](),
-		tsForDir:  newSyncCache[string, *TSConfig](),
-		realPaths: newSyncCache[string, string](),
-		results:   newSyncCache[resultKey, Result](),
+		fs:          fsys,
+		opts:        opts,
+		listings:    newSyncCache[string, *dirListing](),
+		packages:    newSyncCache[string, *packageJSON](),
+		tsFiles:     newSyncCache[string, *tsconfigFile](),
+		tsMerged:    newSyncCache[string, *TSConfig](),
+		tsForDir:    newSyncCache[string, *TSConfig](),
+		realPaths:   newSyncCache[string, string](),
+		dirs:        newSyncCache[string, *DirResolver](),
+		nodeModules: newSyncCache[string, []string](),
 	}
 }
 
@@ -173,11 +193,44 @@ func New(fsys vfs.FS, opts Options) *Resolver {
 // absolute path). require selects the "require" condition instead of
 // "import". Failures come back as Kind NotFound with a Reason.
 func (r *Resolver) Resolve(importer, specifier string, env Env, require bool) Result {
-	key := resultKey{dir: filepath.Dir(importer), specifier: specifier, env: env, require: require}
-	if res, ok := r.results.get(key); ok {
+	return r.ForImporter(importer).Resolve(specifier, env, require)
+}
+
+// ForImporter returns the resolver of the imports of the file importer
+// (an absolute path): that of its directory.
+func (r *Resolver) ForImporter(importer string) *DirResolver {
+	dir := filepath.Dir(importer)
+	if d, ok := r.dirs.get(dir); ok {
+		return d
+	}
+	return r.dirs.put(dir, &DirResolver{r: r, dir: dir, results: map[resultKey]Result{}})
+}
+
+// Resolve resolves specifier as imported from a file of d's directory,
+// as Resolver.Resolve does.
+func (d *DirResolver) Resolve(specifier string, env Env, require bool) Result {
+	key := resultKey{specifier: specifier, env: env, require: require}
+	d.mu.RLock()
+	res, ok := d.results[key]
+	d.mu.RUnlock()
+	if ok {
 		return res
 	}
-	res := r.resolve(key.dir, specifier, request{env: env, require: require})
+	res = d.r.resolveClean(d.dir, specifier, env, require)
+	d.mu.Lock()
+	if old, ok := d.results[key]; ok {
+		res = old // another goroutine was first; the results are the same
+	} else {
+		d.results[key] = res
+	}
+	d.mu.Unlock()
+	return res
+}
+
+// resolveClean resolves specifier from dir and puts the result in its
+// final form.
+func (r *Resolver) resolveClean(dir, specifier string, env Env, require bool) Result {
+	res := r.resolve(dir, specifier, request{env: env, require: require})
 	if res.Kind == File || res.Kind == Asset {
 		res.Path = r.realPath(res.Path)
 	}
@@ -192,7 +245,7 @@ func (r *Resolver) Resolve(importer, specifier string, env Env, require bool) Re
 	} else if res.Cause == CauseNone {
 		res.Cause = CauseUnsupported
 	}
-	return r.results.put(key, res)
+	return res
 }
 
 // request carries what the active conditions depend on.

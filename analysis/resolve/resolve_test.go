@@ -356,3 +356,43 @@ func TestUnlistableDirectory(t *testing.T) {
 		{name: "declarations still skipped", from: "/app/src/lib/a.ts", spec: "./types", kind: NotFound, reason: "cannot find module"},
 	})
 }
+
+// listedFS records the directories read.
+type listedFS struct {
+	vfs.FS
+	mu     sync.Mutex
+	listed map[string]int
+}
+
+func (l *listedFS) ReadDir(p string) ([]vfs.DirEntry, error) {
+	l.mu.Lock()
+	l.listed[p]++
+	l.mu.Unlock()
+	return l.FS.ReadDir(p)
+}
+
+// TestListingsGiven: directories whose listings the resolver is given
+// (the workspace's discovery read them a moment before) are not read
+// again, and resolve as if they had been.
+func TestListingsGiven(t *testing.T) {
+	base := appFS()
+	lib, err := base.ReadDir("/app/src/lib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := &listedFS{FS: base, listed: map[string]int{}}
+	r := New(fsys, Options{Listings: map[string][]vfs.DirEntry{"/app/src/lib": lib}})
+	runCases(t, r, []resolveCase{
+		{from: "/app/src/lib/a.ts", spec: "./probe", kind: File, path: "/app/src/lib/probe.jsx"},
+		{from: "/app/src/lib/a.ts", spec: "./util", kind: File, path: "/app/src/lib/util.ts"},
+		{from: "/app/src/lib/a.ts", spec: "./missing", kind: NotFound, cause: CauseMissingFile},
+		{from: "/app/src/app/page.tsx", spec: "../widgets", kind: File, path: "/app/src/widgets.ts"},
+	})
+	if n := fsys.listed["/app/src/lib"]; n != 0 {
+		t.Errorf("the given directory was listed again %d times", n)
+	}
+	// A listing given does not stand for the directories it was not given.
+	if fsys.listed["/app/src"] == 0 {
+		t.Errorf("directories without a given listing were not read: %v", fsys.listed)
+	}
+}
