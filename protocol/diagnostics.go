@@ -398,13 +398,6 @@ func (st *session) index(ctx context.Context, run *indexRun, f string, sn *snaps
 		return
 	}
 	finished = true
-	if store != nil {
-		if serr := store.Save(); serr != nil {
-			st.s.log.debugf("cache: %v", serr)
-		}
-		hits, misses := store.Counts()
-		st.s.log.debugf("cache: %d files reused, %d analyzed", hits, misses)
-	}
 	st.s.log.infof("analyzed %s: %d files in %s", f, len(next.Files()), roundDuration(time.Since(start)))
 	st.mu.Lock()
 	still := current()
@@ -427,9 +420,35 @@ func (st *session) index(ctx context.Context, run *indexRun, f string, sn *snaps
 		skipped = fmt.Sprintf("%d files not analyzed; the log says why", n)
 	}
 	progress.end(skipped)
+	if changed {
+		st.wakeLoop() // it applies them while the cache is written
+	}
+	// The cache is written once the findings are out: encoding it costs
+	// as much as the graph checks, and no finding depends on it.
+	if store != nil {
+		st.s.cacheWrite.Lock()
+		serr := store.Save()
+		st.s.cacheWrite.Unlock()
+		if serr != nil {
+			st.s.log.debugf("cache: %v", serr)
+		}
+		hits, misses := store.Counts()
+		st.s.log.debugf("cache: %d files reused, %d analyzed", hits, misses)
+	}
 	if !changed {
 		st.settle(false)
 	}
+}
+
+// wakeLoop makes the analysis loop look at pending changes now.
+func (st *session) wakeLoop() {
+	st.mu.Lock()
+	st.urgent = true
+	select {
+	case st.wake <- struct{}{}:
+	default:
+	}
+	st.mu.Unlock()
 }
 
 func containsString(list []string, s string) bool {

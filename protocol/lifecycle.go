@@ -157,6 +157,10 @@ func (s *Server) registerWatchers() {
 // Shutdown stops accepting requests; the process exits on exit.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.shutdownDone.Store(true)
+	// A cache being written is finished first, or the next start would
+	// find none.
+	s.cacheWrite.Lock()
+	s.cacheWrite.Unlock()
 	return nil
 }
 

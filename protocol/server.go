@@ -146,6 +146,7 @@ type Server struct {
 	initialized  atomic.Bool
 	shutdownDone atomic.Bool
 	exit         chan int
+	cacheWrite   sync.Mutex // held while a folder's cache is written: shutdown waits for it
 	stopOnce     sync.Once
 	done         chan struct{}
 

@@ -45,6 +45,13 @@ type Cache interface {
 	Put(key [32]byte, v *CachedFile)
 }
 
+// Preloader is a Cache that can read its entries ahead of the first
+// lookup. Discover starts it as soon as the file facts' types are
+// registered, so that reading the cache overlaps finding the files.
+type Preloader interface {
+	Preload()
+}
+
 // CachedFile is what a Cache keeps for a file.
 type CachedFile struct {
 	Facts *facts.File
@@ -158,6 +165,9 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 // settings), so an editor can check open documents while Index runs.
 func Discover(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
 	registerFileFacts(opts.Analyzers)
+	if p, ok := opts.Cache.(Preloader); ok {
+		go p.Preload()
+	}
 	root = filepath.Clean(root)
 	proj, err := project.Discover(fsys, root)
 	if err != nil {

@@ -83,6 +83,10 @@ func (s *Store) readOld() {
 	})
 }
 
+// Preload implements engine.Preloader: it reads the pack now rather than
+// on the first lookup.
+func (s *Store) Preload() { s.readOld() }
+
 // Counts returns how many lookups found an entry and how many did not.
 func (s *Store) Counts() (hits, misses int) {
 	s.mu.Lock()
@@ -161,18 +165,43 @@ func (s *Store) Put(key [32]byte, v *engine.CachedFile) {
 func (s *Store) Save() error {
 	s.readOld()
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if !s.dirty && len(s.used) == len(s.old) {
+		s.mu.Unlock()
 		return nil
 	}
+	// Encoding takes a while: lookups and new entries go on meanwhile.
+	used := s.used
+	s.used = make(map[[32]byte]*engine.CachedFile, len(used))
+	s.dirty = false
+	s.mu.Unlock()
+	if err := s.write(used); err != nil {
+		// Nothing written: what was used stays to be written next time.
+		s.mu.Lock()
+		for k, v := range used {
+			if _, ok := s.used[k]; !ok {
+				s.used[k] = v
+			}
+		}
+		s.dirty = true
+		s.mu.Unlock()
+		return err
+	}
+	s.mu.Lock()
+	s.old = used
+	s.mu.Unlock()
+	return nil
+}
+
+// write writes entries as the pack, atomically.
+func (s *Store) write(entries map[[32]byte]*engine.CachedFile) error {
 	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(s.used); err != nil {
+	if err := gob.NewEncoder(&payload).Encode(entries); err != nil {
 		return err
 	}
 	var out bytes.Buffer
 	out.Write(magic)
 	enc := gob.NewEncoder(&out)
-	if err := enc.Encode(header{Salt: s.salt, Checksum: sha256.Sum256(payload.Bytes()), Count: len(s.used)}); err != nil {
+	if err := enc.Encode(header{Salt: s.salt, Checksum: sha256.Sum256(payload.Bytes()), Count: len(entries)}); err != nil {
 		return err
 	}
 	if err := enc.Encode(payload.Bytes()); err != nil {
@@ -198,8 +227,6 @@ func (s *Store) Save() error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	s.old, s.dirty = s.used, false
-	s.used = make(map[[32]byte]*engine.CachedFile, len(s.old))
 	return nil
 }
 
