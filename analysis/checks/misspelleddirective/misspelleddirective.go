@@ -74,25 +74,48 @@ func run(pass *analysis.Pass) (any, error) {
 // regular expression only adds candidates.
 func wants(f *analysis.File, _ *analysis.Config) bool {
 	src := f.Src
-	for i, c := range src {
-		if c != '\'' && c != '"' {
-			continue
+	// Every file is tested, most of them never parsed: quotes and line
+	// breaks are found with IndexByte, each once.
+	single, double := nextByte(src, 0, '\''), nextByte(src, 0, '"')
+	nl, cr := -1, -1
+	for {
+		i := min(single, double)
+		if i == len(src) {
+			return false
 		}
-		ends := literalEnds(src, i)
+		if i == single {
+			single = nextByte(src, i+1, '\'')
+		} else {
+			double = nextByte(src, i+1, '"')
+		}
+		if nl < i {
+			nl = nextByte(src, i, '\n')
+		}
+		if cr < i {
+			cr = nextByte(src, i, '\r')
+		}
+		ends := literalEnds(src, i, min(nl, cr))
 		for k, end := range ends {
 			if end > i && !slices.Contains(ends[:k], end) && mayBeMisspelt(src[i+1:end]) {
 				return true
 			}
 		}
 	}
-	return false
+}
+
+// nextByte returns the index of the first c in src from i on, or len(src).
+func nextByte(src []byte, i int, c byte) int {
+	if j := bytes.IndexByte(src[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(src)
 }
 
 // literalEnds returns where the literal opened by the quote at i may end:
 // the next quote of its kind, skipping escaped characters; the next one,
 // not skipping them; the end of the line, and one byte before it. -1
 // stands for none.
-func literalEnds(src []byte, i int) [4]int {
+func literalEnds(src []byte, i, eol int) [4]int {
 	q := src[i]
 	ends := [4]int{-1, -1, -1, -1}
 	for j := i + 1; j < len(src); j++ {
@@ -106,10 +129,6 @@ func literalEnds(src []byte, i int) [4]int {
 	}
 	if j := bytes.IndexByte(src[i+1:], q); j >= 0 {
 		ends[1] = i + 1 + j
-	}
-	eol := len(src)
-	if j := bytes.IndexAny(src[i+1:], "\r\n"); j >= 0 {
-		eol = i + 1 + j
 	}
 	ends[2], ends[3] = eol, eol-1
 	return ends
@@ -125,7 +144,7 @@ func literalEnds(src []byte, i int) [4]int {
 // kinds only change the answer, never whether there is one. Strings
 // with other than ASCII are filtered by length alone (mayBeMisspeltText).
 func mayBeMisspelt(s []byte) bool {
-	if useCache(bytes.TrimLeft(s, " \t\n\v\f\r")) {
+	if useCache(trimSpaceLeft(s)) {
 		return suggests(s)
 	}
 	var norm [12]byte
@@ -155,12 +174,22 @@ func mayBeMisspelt(s []byte) bool {
 	if n < 7 {
 		return false
 	}
-	for _, d := range directiveNames {
-		if bagDistance(norm[:n], d) <= 2 {
+	count := bagOf(norm[:n])
+	for k := range directiveBags {
+		if bagDistance(&count, &directiveBags[k]) <= 2 {
 			return suggests(s)
 		}
 	}
 	return false
+}
+
+// trimSpaceLeft is bytes.TrimLeft(s, " \t\n\v\f\r"), without building
+// the set of bytes at each of the many calls.
+func trimSpaceLeft(s []byte) []byte {
+	for len(s) > 0 && (s[0] == ' ' || s[0] >= '\t' && s[0] <= '\r') {
+		s = s[1:]
+	}
+	return s
 }
 
 // useCache reports whether s starts with "use", spaces and "cache", in
@@ -170,7 +199,7 @@ func useCache(s []byte) bool {
 	if len(s) < 3 || !bytes.EqualFold(s[:3], []byte("use")) {
 		return false
 	}
-	rest := bytes.TrimLeft(s[3:], " \t\n\v\f\r")
+	rest := trimSpaceLeft(s[3:])
 	return len(rest) >= 5 && bytes.EqualFold(rest[:5], []byte("cache"))
 }
 
@@ -203,27 +232,40 @@ func mayBeMisspeltText(s []byte) bool {
 var directiveNames = []string{"use client", "use server", "use cache", "use action"}
 
 // bagDistance is a lower bound of the edit distance: how many characters
-// of the larger of a and b's multisets the other lacks. Characters are
-// counted by their low five bits: letters stay apart, and the few that
+// of the larger of two multisets the other lacks. Characters are counted
+// by their low five bits (bagOf): letters stay apart, and the few that
 // share a count (digits with letters) can only lower the bound.
-func bagDistance(a []byte, b string) int {
-	var count [32]int8
-	for _, c := range a {
-		count[c&31]++
+func bagDistance(a, b *[32]int8) int {
+	// more-less is the difference of the sizes and more+less the sum of
+	// the differences, added without a branch: max(more, less) follows.
+	sum, size := 0, 0
+	for k := range a {
+		d := int(a[k]) - int(b[k])
+		size += d
+		m := d >> 63
+		sum += (d ^ m) - m
 	}
-	for i := 0; i < len(b); i++ {
-		count[b[i]&31]--
-	}
-	more, less := 0, 0
-	for _, k := range count {
-		if k > 0 {
-			more += int(k)
-		} else {
-			less -= int(k)
-		}
-	}
-	return max(more, less)
+	m := size >> 63
+	return (sum + (size ^ m) - m) / 2
 }
+
+// bagOf counts the characters of s by their low five bits.
+func bagOf[S ~string | ~[]byte](s S) [32]int8 {
+	var count [32]int8
+	for i := 0; i < len(s); i++ {
+		count[s[i]&31]++
+	}
+	return count
+}
+
+// directiveBags are directiveNames' characters, counted.
+var directiveBags = func() [][32]int8 {
+	out := make([][32]int8, len(directiveNames))
+	for k, d := range directiveNames {
+		out[k] = bagOf(d)
+	}
+	return out
+}()
 
 func suggests(s []byte) bool {
 	want, _ := Suggest(string(s), nil)
