@@ -186,12 +186,35 @@ func (c *Confined) realDir(dir string) (string, error) {
 	if v, ok := c.realDirs.Load(dir); ok {
 		return v.(string), nil
 	}
-	real, err := filepath.EvalSymlinks(dir)
+	real, err := c.realDirFromParent(dir)
 	if err != nil {
 		return "", err
 	}
 	c.realDirs.Store(dir, real)
 	return real, nil
+}
+
+// realDirFromParent resolves dir from its parent's resolution, kept like
+// its own: one Lstat per directory, where filepath.EvalSymlinks makes one
+// per component of the path, for every directory of a deep tree.
+func (c *Confined) realDirFromParent(dir string) (string, error) {
+	parent := filepath.Dir(dir)
+	if parent == dir {
+		return filepath.EvalSymlinks(dir)
+	}
+	realParent, err := c.realDir(parent)
+	if err != nil {
+		return "", err
+	}
+	candidate := filepath.Join(realParent, filepath.Base(dir))
+	fi, err := os.Lstat(candidate)
+	if err != nil {
+		return "", err
+	}
+	if fi.Mode()&os.ModeSymlink != 0 {
+		return filepath.EvalSymlinks(candidate)
+	}
+	return candidate, nil
 }
 
 // evalSymlinks is filepath.EvalSymlinks with the parent directory's
