@@ -46,8 +46,9 @@ type Cache interface {
 }
 
 // Preloader is a Cache that can read its entries ahead of the first
-// lookup. Discover starts it as soon as the file facts' types are
-// registered, so that reading the cache overlaps finding the files.
+// lookup. Index starts it, so that reading the cache overlaps reading
+// the files; not Discover, whose walk the open documents' first
+// diagnostics wait for.
 type Preloader interface {
 	Preload()
 }
@@ -165,9 +166,6 @@ func Load(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapsho
 // settings), so an editor can check open documents while Index runs.
 func Discover(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Snapshot, error) {
 	registerFileFacts(opts.Analyzers)
-	if p, ok := opts.Cache.(Preloader); ok {
-		go p.Preload()
-	}
 	root = filepath.Clean(root)
 	proj, err := project.Discover(fsys, root)
 	if err != nil {
@@ -191,6 +189,9 @@ func (d *Snapshot) Index(ctx context.Context) (*Snapshot, error) {
 		if !s.ignored(p) {
 			paths = append(paths, p)
 		}
+	}
+	if p, ok := s.opts.Cache.(Preloader); ok {
+		go p.Preload()
 	}
 	s.resolver = resolve.New(s.FS, resolve.Options{Workspaces: s.Project.Workspaces, Listings: s.Project.Listings})
 	results := s.analyzeFiles(ctx, paths, nil, nil)
