@@ -58,6 +58,7 @@ test-npm:
 FUZZTIME ?= 10s
 FUZZ_TARGETS = \
 	./analysis/engine:FuzzAnalyze \
+	./analysis/nextconfig:FuzzRead \
 	./analysis/resolve:FuzzResolve \
 	./analysis/resolve:FuzzJSONC \
 	./analysis/resolve:FuzzPackageJSON \

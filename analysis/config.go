@@ -197,14 +197,23 @@ func ruleNames(known []*Analyzer) []string {
 }
 
 // didYouMean names the candidate closest to a mistyped name, when one is
-// close: the same letters in another case or with dashes, or a few edits
-// away.
+// close, as a parenthesised suggestion for an error message.
 func didYouMean(name string, candidates []string) string {
+	if c := Closest(name, candidates); c != "" {
+		return fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return ""
+}
+
+// Closest returns the candidate a mistyped name most likely meant, or ""
+// when none is close: the same letters in another case or with dashes,
+// or a few edits away.
+func Closest(name string, candidates []string) string {
 	norm := func(s string) string { return strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(s)) }
 	best, bestDist := "", 0
 	for _, c := range candidates {
 		if norm(c) == norm(name) {
-			return fmt.Sprintf(" (did you mean %q?)", c)
+			return c
 		}
 		d := editDistance(strings.ToLower(name), strings.ToLower(c))
 		if best == "" || d < bestDist {
@@ -212,7 +221,7 @@ func didYouMean(name string, candidates []string) string {
 		}
 	}
 	if best != "" && bestDist <= max(1, min(3, len(name)/3)) {
-		return fmt.Sprintf(" (did you mean %q?)", best)
+		return best
 	}
 	return ""
 }

@@ -116,9 +116,12 @@ type extractor struct {
 
 	guarded     map[int32]bool // functions (or -1: module scope) that test typeof of a browser global
 	globalCands []globalCand
-	callCands   []int            // call expressions of local or imported functions
-	hookFns     map[int32]bool   // functions that call a hook
-	returnsIn   map[int32][]Span // per function, its return statements
+	callCands   []int          // call expressions of local or imported functions
+	hookFns     map[int32]bool // functions that call a hook
+	// functions that call a hook that may suspend or bail out of server
+	// rendering (any but react's plain ones: see hookCall)
+	stoppingHookFns map[int32]bool
+	returnsIn       map[int32][]Span // per function, its return statements
 
 	requireCalls map[int]bool // require() calls already recorded as module-scope imports
 }
@@ -131,21 +134,22 @@ type globalCand struct {
 func newExtractor(t *syntax.Tree) *extractor {
 	n := len(t.Nodes)
 	return &extractor{
-		t:          t,
-		nodes:      t.Nodes,
-		f:          &File{HasErrors: t.HasError},
-		loc:        &Local{Tree: t},
-		stmtOf:     make([]int32, n),
-		fnOf:       make([]int32, n),
-		isBind:     make([]bool, n),
-		inType:     make([]bool, n),
-		blockOf:    make([]int32, n),
-		funcOf:     make([]int32, n),
-		byScope:    map[scopeKey]int32{},
-		innerNames: map[string]bool{},
-		guarded:    map[int32]bool{},
-		hookFns:    map[int32]bool{},
-		returnsIn:  map[int32][]Span{},
+		t:               t,
+		nodes:           t.Nodes,
+		f:               &File{HasErrors: t.HasError},
+		loc:             &Local{Tree: t},
+		stmtOf:          make([]int32, n),
+		fnOf:            make([]int32, n),
+		isBind:          make([]bool, n),
+		inType:          make([]bool, n),
+		blockOf:         make([]int32, n),
+		funcOf:          make([]int32, n),
+		byScope:         map[scopeKey]int32{},
+		innerNames:      map[string]bool{},
+		guarded:         map[int32]bool{},
+		hookFns:         map[int32]bool{},
+		stoppingHookFns: map[int32]bool{},
+		returnsIn:       map[int32][]Span{},
 
 		requireCalls: map[int]bool{},
 	}

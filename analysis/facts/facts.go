@@ -164,10 +164,15 @@ type GlobalUse struct {
 	// use (not one of its callbacks): calling the function runs it.
 	Func string
 	// EveryCall marks a use that runs whenever its function runs (the
-	// component renders, Func is called): under no condition or loop,
-	// after no return, in a function that calls no hook (a hook may suspend
-	// or bail out of rendering on the server).
+	// component renders, Func is called, the module loads): under no
+	// condition or loop, after no return, in a function that calls no hook
+	// (a hook may suspend or bail out of rendering on the server).
 	EveryCall bool
+	// EveryRender marks a use at render that runs on every render on the
+	// server: as EveryCall, but calls of react's hooks that neither suspend
+	// nor bail out of server rendering (useState, useRef, ...:
+	// rsc.PlainHooks) do not clear it.
+	EveryRender bool
 }
 
 // Call is a call of a function of this module or of an imported one,

@@ -70,6 +70,9 @@ func render(src string, lang syntax.Lang, keep ...string) string {
 		if g.EveryCall {
 			s += " every"
 		}
+		if g.Context == AtRender && g.EveryRender != g.EveryCall {
+			s += map[bool]string{true: " every-render", false: " not-every-render"}[g.EveryRender]
+		}
 		add("%s", s)
 	}
 	for _, a := range f.APIs {
@@ -310,7 +313,7 @@ function useWidth() { return innerWidth }
 class Old extends Component { render() { return document.body } }
 export function Shadowed() { const window = 1; return window }
 `, `
-		global window module
+		global window module every
 		global document render
 		global localStorage deferred
 		global alert deferred
@@ -518,7 +521,7 @@ declare const d: typeof Default
 
 func TestBrowserGlobalInTypeIsNoUse(t *testing.T) {
 	check(t, "let w: typeof window | undefined\ntype D = typeof document\nexport const x = window.innerWidth\n", `
-		global window module
+		global window module every
 	`, "global")
 }
 
@@ -581,5 +584,56 @@ export function E() { try { return location.href } catch { return null } }
 		global localStorage render
 		global window render
 		global location render
+	`, "global")
+}
+
+// TestEveryModuleLoad: a module-scope read outside any condition (and
+// outside an instance field, set only when an instance is made) runs
+// whenever the module loads.
+func TestEveryModuleLoad(t *testing.T) {
+	check(t, `
+const a = window.innerWidth
+const b = canUseDOM ? document.title : ''
+if (ready) { localStorage.clear() }
+const c = ready && sessionStorage.length
+class Store { static key = location.href; items = history.length }
+`, `
+		global window module every
+		global document module
+		global localStorage module
+		global sessionStorage module
+		global location module every
+		global history module
+	`, "global")
+}
+
+// TestEveryRender: react's own hooks that neither suspend nor bail out of
+// server rendering leave a read on every render; any other hook, or one
+// that only shares a name with react's, may stop the render first.
+func TestEveryRender(t *testing.T) {
+	check(t, `
+import React, { useState, useRef as useBox, use, useSyncExternalStore } from 'react'
+import * as R from 'react'
+import { useSearchParams } from 'next/navigation'
+import { useReducer } from 'preact/hooks'
+export function A() { const [s] = useState(0); const r = useBox(null); return <p>{window.a}</p> }
+export function B() { React.useMemo(() => 1, []); R.useEffect(() => {}); return <p>{document.b}</p> }
+export function C() { const [s] = useState(0); if (s) return null; return <p>{localStorage.c}</p> }
+export function D() { use(promise); return <p>{sessionStorage.d}</p> }
+export function E() { useSearchParams(); return <p>{location.e}</p> }
+export function F() { useReducer(f, 0); useWidth(); return <p>{history.f}</p> }
+export function G() { useSyncExternalStore(sub, get, get); return <p>{alert.g}</p> }
+export function H() { useSyncExternalStore(sub, get); return <p>{confirm.h}</p> }
+export function I() { useState(0); R.use(promise); return <p>{prompt.i}</p> }
+`, `
+		global window render every-render
+		global document render every-render
+		global localStorage render
+		global sessionStorage render every not-every-render
+		global location render
+		global history render
+		global alert render every-render
+		global confirm render
+		global prompt render
 	`, "global")
 }

@@ -191,8 +191,9 @@ func (e *extractor) call(i int) {
 	case syntax.KindIdentifier:
 		name := e.text(callee)
 		if isHookName(name) {
-			e.f.HookCalls++
-			e.hookFns[e.fnOf[i]] = true
+			e.hookCall(i, callee, args)
+		} else if name == "use" {
+			e.stoppingHookFns[e.fnOf[i]] = true // suspends until its promise settles
 		}
 		if name == "require" && e.resolve(name, callee) < 0 {
 			if !e.requireCalls[i] {
@@ -208,10 +209,55 @@ func (e *extractor) call(i int) {
 		}
 	case syntax.KindMemberExpression:
 		if prop := t.ChildByField(callee, syntax.FieldProperty); prop >= 0 && isHookName(e.text(prop)) {
-			e.f.HookCalls++
-			e.hookFns[e.fnOf[i]] = true
+			e.hookCall(i, callee, args)
+		} else if prop >= 0 && e.text(prop) == "use" {
+			e.stoppingHookFns[e.fnOf[i]] = true
 		}
 	}
+}
+
+// hookCall records call i of a hook in its function, and whether the hook
+// may stop the render there on the server: any hook but react's plain
+// ones (rsc.PlainHooks), named as imported from react or as a member of
+// its namespace or default import.
+func (e *extractor) hookCall(i, callee, args int) {
+	e.f.HookCalls++
+	fn := e.fnOf[i]
+	e.hookFns[fn] = true
+	if name, ok := e.reactName(callee); ok && rsc.PlainHooks[name] &&
+		(name != "useSyncExternalStore" || (args >= 0 && len(e.t.NamedChildren(args, nil)) >= 3)) {
+		return
+	}
+	e.stoppingHookFns[fn] = true
+}
+
+// reactName returns the name react exports that callee (useState, or
+// React.useState) refers to, if it is one.
+func (e *extractor) reactName(callee int) (string, bool) {
+	t := e.t
+	switch e.kind(callee) {
+	case syntax.KindIdentifier:
+		mb := e.moduleBinding(e.text(callee), callee)
+		if mb == nil || mb.Kind != BindImport || mb.Import < 0 {
+			return "", false
+		}
+		imp := &e.f.Imports[mb.Import]
+		name := imp.Names[mb.ImportName].Imported
+		return name, imp.Source == "react" && name != "*" && name != "default"
+	case syntax.KindMemberExpression:
+		obj, prop := t.ChildByField(callee, syntax.FieldObject), t.ChildByField(callee, syntax.FieldProperty)
+		if e.kind(obj) != syntax.KindIdentifier || prop < 0 {
+			return "", false
+		}
+		mb := e.moduleBinding(e.text(obj), obj)
+		if mb == nil || mb.Kind != BindImport || mb.Import < 0 {
+			return "", false
+		}
+		imp := &e.f.Imports[mb.Import]
+		imported := imp.Names[mb.ImportName].Imported
+		return e.text(prop), imp.Source == "react" && (imported == "*" || imported == "default")
+	}
+	return "", false
 }
 
 func isHookName(name string) bool {
@@ -684,8 +730,11 @@ func (e *extractor) finish() {
 		if u.Context == Deferred {
 			u.Func = e.moduleFuncName(int(fn))
 		}
-		if u.Context == AtRender || u.Func != "" {
+		if u.Context == AtModuleScope || u.Context == AtRender || u.Func != "" {
 			u.EveryCall = e.everyCall(g.node, fn)
+		}
+		if u.Context == AtRender {
+			u.EveryRender = !e.stoppingHookFns[fn] && e.unconditional(g.node, fn)
 		}
 		e.f.Globals = append(e.f.Globals, u)
 	}
@@ -863,9 +912,13 @@ func (e *extractor) moduleFuncName(fn int) string {
 // no condition, loop or try between them, no return before it, and no
 // hook call in fn.
 func (e *extractor) everyCall(node int, fn int32) bool {
-	if e.hookFns[fn] {
-		return false
-	}
+	return !e.hookFns[fn] && e.unconditional(node, fn)
+}
+
+// unconditional reports whether node runs whenever the body of fn (-1:
+// the module) runs to its end: no condition, loop or try between them and
+// no return before it.
+func (e *extractor) unconditional(node int, fn int32) bool {
 	start := e.span(node).Start
 	for _, r := range e.returnsIn[fn] {
 		if r.End <= start {
@@ -881,6 +934,10 @@ func (e *extractor) everyCall(node int, fn int32) bool {
 		case syntax.KindBinaryExpression:
 			if e.t.HasToken(p, syntax.TokAnd) || e.t.HasToken(p, syntax.TokOr) || e.t.HasToken(p, syntax.TokNullish) {
 				return false
+			}
+		case syntax.KindPublicFieldDefinition:
+			if !e.t.HasToken(p, syntax.TokStatic) {
+				return false // an instance field: set when an instance is made
 			}
 		}
 	}

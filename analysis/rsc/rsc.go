@@ -101,6 +101,19 @@ var OtherDirectives = map[string]bool{
 // to them too.
 var MemberSources = map[string]bool{"react": true, "react-dom": true, "next/navigation": true, "next/link": true, "next/server": true, "next/cache": true}
 
+// PlainHooks are the hooks of react that return while a component renders
+// on the server: they neither suspend (as use does) nor bail out of server
+// rendering (as next/navigation's useSearchParams does when prerendering),
+// so code after them runs there. useSyncExternalStore is one only when
+// given getServerSnapshot: without it, server rendering throws at the call.
+var PlainHooks = map[string]bool{
+	"useState": true, "useReducer": true, "useRef": true, "useMemo": true, "useCallback": true,
+	"useContext": true, "useEffect": true, "useLayoutEffect": true, "useInsertionEffect": true,
+	"useId": true, "useTransition": true, "useDeferredValue": true, "useImperativeHandle": true,
+	"useDebugValue": true, "useOptimistic": true, "useActionState": true, "useEffectEvent": true,
+	"useSyncExternalStore": true,
+}
+
 // BrowserGlobals are globals that exist in browsers but not in Node.js, so
 // touching them while rendering on the server throws. navigator and self
 // are left out: recent Node.js versions define them.

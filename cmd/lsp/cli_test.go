@@ -42,6 +42,18 @@ func TestHelpAndVersion(t *testing.T) {
 			t.Errorf("rscls %s --no-such-flag: exit %d, stdout %q, stderr:\n%s", cmd, code, out, errOut)
 		}
 	}
+	// A mistyped flag names the one meant; a flag like no other, none.
+	for args, want := range map[string]string{
+		"check --hint":      "flag provided but not defined: -hint (did you mean --hints?)\n",
+		"check -quite":      "flag provided but not defined: -quite (did you mean --quiet?)\n",
+		"graph --focuss=x":  "flag provided but not defined: -focuss (did you mean --focus?)\n",
+		"check --zzzzzzzzz": "flag provided but not defined: -zzzzzzzzz\nUsage: rscls check",
+	} {
+		_, errOut, code := runCLI(t, strings.Fields(args)...)
+		if code != 2 || !strings.HasPrefix(errOut, want) {
+			t.Errorf("rscls %s: exit %d, stderr:\n%s", args, code, errOut)
+		}
+	}
 	for _, arg := range []string{"--version", "version"} {
 		if out, _, code := runCLI(t, arg); code != 0 || !regexp.MustCompile(`^rscls \S+\n$`).MatchString(out) {
 			t.Errorf("%s: exit %d, %q", arg, code, out)

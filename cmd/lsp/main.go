@@ -9,11 +9,14 @@
 package lsp
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"runtime/debug"
 	"strings"
+
+	"github.com/rscls/rscls/analysis"
 )
 
 // version is set at build time with
@@ -126,13 +129,37 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, do
 			return 0, true
 		}
 	}
-	switch err := fs.Parse(args); {
+	// The flag package prints its error and the usage; a mistyped flag
+	// gets a suggestion on the error's line.
+	out := fs.Output()
+	var buf bytes.Buffer
+	fs.SetOutput(&buf)
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	text := buf.String()
+	if name, ok := strings.CutPrefix(firstLine(text), "flag provided but not defined: "); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if c := analysis.Closest(strings.TrimLeft(name, "-"), names); c != "" {
+			n := len(firstLine(text))
+			text = text[:n] + " (did you mean --" + c + "?)" + text[n:]
+		}
+	}
+	io.WriteString(out, text)
+	switch {
 	case err == flag.ErrHelp: // after a flag's value: the usage went to standard error
 		return 0, true
 	case err != nil:
 		return exitUsage, true
 	}
 	return 0, false
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // aliasPrefix marks a flag that is another name of the flag it names.

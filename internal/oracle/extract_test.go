@@ -24,6 +24,8 @@ func TestFirstError(t *testing.T) {
 			"Next.js can't recognize the exported `config` field in route \"/page\": Unsupported node type \"BinaryExpression\" at \"revalidate\"."},
 		{"invalid segment config", "  Collecting page data using 1 worker ...\n\u2a2f Invalid segment configuration export detected. This can cause unexpected behavior from the configs not being applied.\n",
 			"Invalid segment configuration export detected."},
+		{"absolute path in a message", "  Running TypeScript ...\n.next/types/app/page.ts(38,4): error TS2344: Type 'typeof import(\"/cache/next15/cases/c/app/page\")' does not satisfy the constraint.\nFailed to type check.\n",
+			`.next/types/app/page.ts:38:4: Type error TS2344: Type 'typeof import("app/page")' does not satisfy the constraint.`},
 		{"harness", "npm ERR! something\n", ""},
 	}
 	for _, tt := range tests {

@@ -23,11 +23,15 @@ and the other browser globals do not exist: touching one throws a
 ReferenceError. The check reports uses that run when the module loads,
 uses in the body of a component that a Server Component renders, and uses
 in a function that such code calls (in the same module or imported, up to
-four calls deep), when neither the call nor the use is under a condition. Client Components render on the server too: a use in
-the body of a 'use client' module's component that a Server Component
-renders is reported as well. Uses inside callbacks, event handlers and
-effects, or after a typeof check, are left alone, and so are functions
-only they call.`,
+four calls deep), when neither the call nor the use is under a
+condition. Client Components render on the server too: when a Server
+Component renders a component of a 'use client' module, uses at the
+module's top level and in the body of that component are reported as
+well, unless the component first calls a hook that may suspend or bail
+out of server rendering (use, useSearchParams, a custom hook; React's
+useState, useEffect and the like do neither). Uses inside callbacks, event
+handlers and effects, or after a typeof check, are left alone, and so are
+functions only they call.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/client-components",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
@@ -193,42 +197,62 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// serverRendered reports browser globals read while a component of a
-// 'use client' module renders, when a Server Component renders it: the
-// server renders it too (server-side rendering, and prerendering at build
-// time), so the read throws there (oracle: browser-global-client-render).
-// Components only other Client Components render are left alone: they
-// may be rendered only in the browser (next/dynamic with ssr: false,
-// after mounting). So are reads that some renders skip (under a
-// condition, after a return) and components that call hooks, which may
+// serverRendered reports browser globals read in a 'use client' module
+// when a Server Component renders one of its components: the server
+// renders it too (server-side rendering, and prerendering at build time),
+// loading the module first, so the read throws there (oracle:
+// browser-global-client-render, browser-global-client-module-level).
+// Reads at module scope run when the module loads; reads in the body of
+// the rendered component run when it renders (oracle:
+// browser-global-client-render-with-hook, past a useState). Components
+// only other Client Components render are left alone: they may be
+// rendered only in the browser (next/dynamic with ssr: false, after
+// mounting). So are reads that some loads or renders skip (under a
+// condition, after a return) and components that call a hook other than
+// react's plain ones (use, useSearchParams, custom hooks), which may
 // suspend or bail out of server rendering: real apps read window behind
-// their own state (an error a query sets in the browser) and imported
-// canUseDOM flags, and build.
+// their own state (an error a query sets in the browser), imported
+// canUseDOM flags and search params, and build.
 func serverRendered(pass *analysis.Pass) error {
 	m := pass.Module
 	if !m.Boundary {
 		return nil
 	}
 	for _, u := range m.Facts.Globals {
-		if u.Context != facts.AtRender || !u.EveryCall {
+		var names []string
+		switch {
+		case u.Context == facts.AtModuleScope && u.EveryCall:
+			for _, x := range m.Facts.Exports { // rendering any of them loads the module
+				if !x.TypeOnly {
+					names = append(names, x.Name)
+				}
+			}
+		case u.Context == facts.AtRender && u.EveryRender:
+			for _, x := range m.Facts.Exports {
+				if x.Stmt == u.Stmt && !x.TypeOnly && x.Kind != facts.ExportReExport {
+					names = append(names, x.Name)
+				}
+			}
+		default:
 			continue
 		}
-		var names []string
-		for _, x := range m.Facts.Exports {
-			if x.Stmt == u.Stmt && !x.TypeOnly && x.Kind != facts.ExportReExport {
-				names = append(names, x.Name)
-			}
+		el, im := renderedByServer(pass, m, names)
+		if el == nil {
+			continue
 		}
-		if el, im := renderedByServer(pass, m, names); el != nil {
-			pass.Report(analysis.Diagnostic{
-				Start: u.Span.Start, End: u.Span.End,
-				Message: fmt.Sprintf("%s is not defined on the server: <%s> is a Client Component that %s renders, and Client Components also render on the server (server-side rendering, and prerendering at build time), where browser globals throw a ReferenceError. Read it in an effect or an event handler, or after a typeof %s check.", u.Name, el.Tag, pass.Rel(im.Path), u.Name),
-				Related: []analysis.RelatedInformation{{
-					Location: analysis.Location{Path: im.Path, Start: el.TagSpan.Start, End: el.TagSpan.End},
-					Message:  fmt.Sprintf("%s renders <%s> here", pass.Rel(im.Path), el.Tag),
-				}},
-			})
+		rel := pass.Rel(im.Path)
+		msg := fmt.Sprintf("%s is not defined on the server: <%s> is a Client Component that %s renders, and Client Components also render on the server (server-side rendering, and prerendering at build time), where browser globals throw a ReferenceError. Read it in an effect or an event handler, or after a typeof %s check.", u.Name, el.Tag, rel, u.Name)
+		if u.Context == facts.AtModuleScope {
+			msg = fmt.Sprintf("%s is not defined on the server: this code runs when this 'use client' module loads, and it loads on the server too, because %s renders <%s> from it and Client Components also render on the server (server-side rendering, and prerendering at build time), where browser globals throw a ReferenceError. Read it in an effect or an event handler, or after a typeof %s check.", u.Name, rel, el.Tag, u.Name)
 		}
+		pass.Report(analysis.Diagnostic{
+			Start: u.Span.Start, End: u.Span.End,
+			Message: msg,
+			Related: []analysis.RelatedInformation{{
+				Location: analysis.Location{Path: im.Path, Start: el.TagSpan.Start, End: el.TagSpan.End},
+				Message:  fmt.Sprintf("%s renders <%s> here", rel, el.Tag),
+			}},
+		})
 	}
 	return nil
 }
