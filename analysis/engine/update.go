@@ -59,6 +59,8 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 			return nil, err
 		}
 		n.Project = proj
+		// The listings the discovery just read serve the new resolver.
+		n.resolver = resolve.New(fsys, resolve.Options{Workspaces: proj.Workspaces, Listings: proj.Listings})
 		for _, note := range proj.Notes {
 			n.notes = append(n.notes, Note{Message: note})
 		}
