@@ -85,6 +85,11 @@ type Config struct {
 	CacheHandlers Keys
 	// Notes say which values could not be read, and why.
 	Notes []Note
+
+	// unread gathers the keys that cannot be read for one reason at one
+	// place, so that a spread of an imported object is one note, not one
+	// per key.
+	unread []unreadKeys
 	// NextMajor is the major version of Next.js the app builds with, 0
 	// when unknown; the engine sets it. Versions read different keys:
 	// Cache Components is experimental.cacheComponents (or dynamicIO) in
@@ -239,7 +244,21 @@ func Parse(t *syntax.Tree, path string) *Config {
 		c.CacheHandlers.Unknown = true
 	}
 	sort.Strings(c.CacheHandlers.Names)
+	for _, u := range c.unread {
+		keys, them := u.keys[0], "it"
+		if n := len(u.keys); n > 1 {
+			keys, them = strings.Join(u.keys[:n-1], ", ")+" and "+u.keys[n-1], "them"
+		}
+		c.Notes = append(c.Notes, Note{Offset: u.at, Message: fmt.Sprintf("%s cannot be read statically (%s), so the checks that depend on %s report nothing", keys, u.why, them)})
+	}
+	c.unread = nil
 	return c
+}
+
+type unreadKeys struct {
+	at   int
+	why  string
+	keys []string
 }
 
 func (c *Config) unknownAll(at int, why string) {
@@ -250,8 +269,16 @@ func (c *Config) unknownAll(at int, why string) {
 	c.Notes = append(c.Notes, Note{Offset: at, Message: "the configuration cannot be read statically (" + why + "), so the checks that depend on it report nothing"})
 }
 
+// note records that key cannot be read statically, and why; Parse turns
+// the records into Notes.
 func (c *Config) note(at int, key, why string) {
-	c.Notes = append(c.Notes, Note{Offset: at, Message: fmt.Sprintf("%s cannot be read statically (%s), so the checks that depend on it report nothing", key, why)})
+	for i := range c.unread {
+		if u := &c.unread[i]; u.at == at && u.why == why {
+			u.keys = append(u.keys, key)
+			return
+		}
+	}
+	c.unread = append(c.unread, unreadKeys{at: at, why: why, keys: []string{key}})
 }
 
 // obj is an object literal as far as rscls can follow it: its keys in

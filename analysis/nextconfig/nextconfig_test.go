@@ -230,3 +230,20 @@ func TestVersions(t *testing.T) {
 		t.Error("experimental.useCache does not enable 'use cache' in Next.js 15")
 	}
 }
+
+// A spread of an imported object hides every key for one reason: one note
+// names them all, where a person reads it once.
+func TestOneNotePerReason(t *testing.T) {
+	src := "import nextConfig from '../next.config.mjs'\n\nexport default {\n  ...nextConfig,\n  images: {},\n}\n"
+	c := Parse(syntax.MustParse([]byte(src), syntax.TSX), "next.config.mjs")
+	if len(c.Notes) != 1 {
+		t.Fatalf("want one note, got %+v", c.Notes)
+	}
+	want := "cacheComponents, experimental and cacheHandlers cannot be read statically (it spreads an object rscls cannot read: nextConfig is imported), so the checks that depend on them report nothing"
+	if c.Notes[0].Message != want {
+		t.Errorf("note %q\nwant %q", c.Notes[0].Message, want)
+	}
+	if c.CacheComponents != Unknown || c.UseCacheOn() != Unknown || !c.CacheHandlers.Unknown {
+		t.Errorf("the values hidden by the spread must be unknown: %+v", c)
+	}
+}
