@@ -683,15 +683,7 @@ func (r *reader) literal(n int, scope []int) (*obj, string, int) {
 				o.markOpen("it spreads an object rscls cannot read: "+why, at)
 				return
 			}
-			for k, e := range inner.entries {
-				o.set(k, e)
-				if s := inner.subs[k]; s != nil {
-					o.sub(k, s)
-				}
-			}
-			if inner.open {
-				o.markOpen(inner.openWhy, inner.openAt)
-			}
+			o.merge(inner)
 		}
 	})
 	return o, "", 0
@@ -700,6 +692,20 @@ func (r *reader) literal(n int, scope []int) (*obj, string, int) {
 func (o *obj) set(key string, e entry) {
 	o.entries[key] = e
 	delete(o.subs, key)
+}
+
+// merge lays inner's keys over o's, as a spread or Object.assign does;
+// keys inner may set that rscls cannot see leave o open too.
+func (o *obj) merge(inner *obj) {
+	for k, e := range inner.entries {
+		o.set(k, e)
+		if s := inner.subs[k]; s != nil {
+			o.sub(k, s)
+		}
+	}
+	if inner.open {
+		o.markOpen(inner.openWhy, inner.openAt)
+	}
 }
 
 // call follows a call to the config object among its arguments: plugin
@@ -726,15 +732,7 @@ func (r *reader) call(n int, scope []int) (*obj, string, int) {
 				merged.markOpen("Object.assign of an object rscls cannot read: "+why, int(t.Nodes[a].Start))
 				continue
 			}
-			for k, e := range o.entries {
-				merged.set(k, e)
-				if s := o.subs[k]; s != nil {
-					merged.sub(k, s)
-				}
-			}
-			if o.open {
-				merged.markOpen(o.openWhy, o.openAt)
-			}
+			merged.merge(o)
 		}
 		return merged, "", 0
 	}
