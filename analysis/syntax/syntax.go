@@ -287,7 +287,28 @@ func Parse(src []byte, lang Lang) (*Tree, error) {
 		return nil, err
 	}
 	defer closeTree(t)
-	return fromSitter(t, src, lang, nil), nil
+	tree := fromSitter(t, src, lang, nil)
+	if trackFlat.Load() && len(tree.Nodes) > 0 {
+		flatAlive.Add(1)
+		runtime.AddCleanup(&tree.Nodes[0], func(struct{}) { flatAlive.Add(-1) }, struct{}{})
+	}
+	return tree, nil
+}
+
+// A flat tree costs several times its source; the engine keeps facts of
+// every file, and a fact that points into a tree keeps the whole of it.
+// Tests count the trees Parse made that are still reachable.
+var (
+	trackFlat atomic.Bool
+	flatAlive atomic.Int64
+)
+
+// TrackTreesForTest counts, until stop is called, the node arrays of the
+// trees Parse returns that the garbage collector has not freed yet.
+func TrackTreesForTest() (alive func() int64, stop func()) {
+	flatAlive.Store(0)
+	trackFlat.Store(true)
+	return flatAlive.Load, func() { trackFlat.Store(false) }
 }
 
 // MustParse is Parse for texts known to parse well within the budget,

@@ -104,7 +104,10 @@ func fileFact(pass *analysis.Pass) any {
 	}
 	for _, fn := range s.out.Funcs {
 		if len(fn.Uses) > 0 || len(fn.Calls) > 0 {
-			return &s.out
+			// A copy: &s.out would keep the summarizer, and with it the
+			// file's syntax tree, alive as long as the fact.
+			out := s.out
+			return &out
 		}
 	}
 	return nil
