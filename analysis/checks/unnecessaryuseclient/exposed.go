@@ -5,6 +5,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/graph"
@@ -131,6 +132,10 @@ type pkgJSON struct {
 	Name    string          `json:"name"`
 	Private bool            `json:"private"`
 	Exports json.RawMessage `json:"exports"`
+	// files and filesKnown are what entries returns, read once. A
+	// pkgJSON is shared and never changed after parsePackage.
+	files      []string
+	filesKnown bool
 }
 
 // packageOf returns the nearest package.json at or above dir, up to the
@@ -138,16 +143,7 @@ type pkgJSON struct {
 func packageOf(pass *analysis.Pass, root, dir string) *pkgJSON {
 	for d := dir; ; d = path.Dir(d) {
 		if data, err := pass.ReadFile(filepath.FromSlash(path.Join(d, "package.json"))); err == nil {
-			p := &pkgJSON{Dir: d}
-			if json.Unmarshal(data, p) != nil {
-				// A package.json that does not parse says nothing of its
-				// exports: read it as a package that exports everything.
-				p.Name, p.Private, p.Exports = "?", false, nil
-			}
-			if string(p.Exports) == "null" {
-				p.Exports = nil
-			}
-			return p
+			return parsePackage(d, data)
 		}
 		if d == root || !within(root, d) {
 			return nil
@@ -155,10 +151,52 @@ func packageOf(pass *analysis.Pass, root, dir string) *pkgJSON {
 	}
 }
 
+// parsedPackages keeps package.json files parsed, by directory and text:
+// every 'use client' module of a package asks for the same one, and a
+// large "exports" map costs more to parse than the rest of the check.
+// The text is part of the key, so an edited package.json is read again;
+// the map is emptied when it grows past a few hundred texts.
+var parsedPackages = struct {
+	sync.Mutex
+	m map[string]*pkgJSON
+}{m: map[string]*pkgJSON{}}
+
+func parsePackage(dir string, data []byte) *pkgJSON {
+	key := dir + "\x00" + string(data)
+	parsedPackages.Lock()
+	p, ok := parsedPackages.m[key]
+	parsedPackages.Unlock()
+	if ok {
+		return p
+	}
+	p = &pkgJSON{Dir: dir}
+	if json.Unmarshal(data, p) != nil {
+		// A package.json that does not parse says nothing of its
+		// exports: read it as a package that exports everything.
+		p.Name, p.Private, p.Exports = "?", false, nil
+	}
+	if string(p.Exports) == "null" {
+		p.Exports = nil
+	}
+	p.files, p.filesKnown = p.readEntries()
+	parsedPackages.Lock()
+	if len(parsedPackages.m) >= 512 {
+		clear(parsedPackages.m)
+	}
+	parsedPackages.m[key] = p
+	parsedPackages.Unlock()
+	return p
+}
+
 // entries returns the files the package's "exports" map points at, as
 // slash paths. ok is false when one cannot be known: a pattern, or a
 // target outside the package.
-func (p *pkgJSON) entries() (files []string, ok bool) {
+func (p *pkgJSON) entries() (files []string, ok bool) { return p.files, p.filesKnown }
+
+func (p *pkgJSON) readEntries() (files []string, ok bool) {
+	if p.Exports == nil {
+		return nil, false
+	}
 	var targets []string
 	var collect func(v any)
 	collect = func(v any) {
