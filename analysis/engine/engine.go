@@ -57,6 +57,11 @@ type Preloader interface {
 type CachedFile struct {
 	Facts *facts.File
 	Diags []analysis.Diagnostic
+	// NotWanted remembers that no file check may report on the file and
+	// the module graph cannot start at it: it is parsed only if a parsed
+	// file imports it (Facts is then set too). A warm start then tests the
+	// text of no file twice.
+	NotWanted bool
 }
 
 // Options configure a workspace analysis.
@@ -110,6 +115,12 @@ type FileResult struct {
 	// and that no parsed file imports. Such a file is read, not parsed.
 	Skip string
 	Info analysis.File // path, role and facts (Src is not kept)
+
+	// looked says the cache was asked already, while loading decided
+	// whether the file is wanted; hit is what it had, for fromCache.
+	// tested says notWanted is decided.
+	looked, tested, notWanted bool
+	hit                       *CachedFile
 }
 
 // Note is something worth telling the user that is not a finding: a
@@ -581,7 +592,11 @@ func (s *Snapshot) fromCache(r *FileResult) bool {
 	if c == nil {
 		return false
 	}
-	hit, ok := c.Get(s.cacheKey(r))
+	hit, ok := r.hit, r.hit != nil
+	if !r.looked {
+		hit, ok = c.Get(s.cacheKey(r))
+	}
+	r.looked, r.hit = false, nil
 	if !ok || hit.Facts == nil {
 		return false
 	}
@@ -605,9 +620,38 @@ func (s *Snapshot) finishFile(r *FileResult, src []byte) (out *FileResult) {
 	}()
 	s.runFileAnalyzers(r, src)
 	if c := s.opts.Cache; c != nil {
-		c.Put(s.cacheKey(r), &CachedFile{Facts: r.Facts, Diags: r.Diags})
+		if !r.tested {
+			// Parsed before its text was tested: an import reached it
+			// first. The entry must still say whether it is wanted.
+			r.notWanted = !s.wanted(r, src)
+		}
+		c.Put(s.cacheKey(r), &CachedFile{Facts: r.Facts, Diags: r.Diags, NotWanted: r.notWanted})
 	}
 	return r
+}
+
+// wantedCached is wanted, remembered in the cache. The key covers the
+// text, the role and everything file checks read, which is all Wants and
+// the graph's test of a root look at. A file with facts in the cache and
+// not marked NotWanted was wanted.
+func (s *Snapshot) wantedCached(r *FileResult, src []byte) bool {
+	c := s.opts.Cache
+	if c == nil {
+		return s.wanted(r, src)
+	}
+	key := s.cacheKey(r)
+	hit, ok := c.Get(key)
+	r.looked, r.hit, r.tested = true, hit, true
+	if ok {
+		r.notWanted = hit.NotWanted
+		return !hit.NotWanted
+	}
+	if s.wanted(r, src) {
+		return true
+	}
+	r.notWanted = true
+	c.Put(key, &CachedFile{NotWanted: true})
+	return false
 }
 
 // wanted reports whether a file must be parsed for its own sake: a file

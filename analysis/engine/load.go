@@ -210,7 +210,7 @@ func (l *loading) process(i int, src []byte, first, need bool) (r *FileResult, _
 	} else {
 		r = l.results[i] // read before, deferred
 	}
-	if !need && !s.wanted(r, src) {
+	if !need && !s.wantedCached(r, src) {
 		return r, src, true, nil
 	}
 	if !s.fromCache(r) {
