@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 )
 
 // maxRead bounds what one read loads into memory: a repository may hold a
@@ -23,8 +24,13 @@ var (
 )
 
 // readFile reads a regular file of at most maxRead bytes.
-func readFile(path string) ([]byte, error) {
-	f, err := openNonBlocking(path)
+func readFile(path string) ([]byte, error) { return readWith(openNonBlocking, path) }
+
+// readFileNoFollow is readFile that fails when path is a symbolic link.
+func readFileNoFollow(path string) ([]byte, error) { return readWith(openNoFollow, path) }
+
+func readWith(open func(string) (*os.File, error), path string) ([]byte, error) {
+	f, err := open(path)
 	if err != nil {
 		return nil, err
 	}
