@@ -46,14 +46,14 @@ func TestWarmLoadTestsNoText(t *testing.T) {
 		Run:   func(*analysis.Pass) (any, error) { return nil, nil },
 	}
 	files := vfs.MapFS{
-		"/w/package.json":     pkg,
-		"/w/app/page.tsx":     "import { format } from '../lib/format'\nimport { Button } from '../ui/button'\nimport { save } from '../actions'\nexport default function Page() { return <Button label={format(1)} onSave={save} /> }\n",
-		"/w/ui/button.tsx":    "'use client'\nimport { useState } from 'react'\nexport function Button(props: { label: string; onSave: () => void }) { const [n] = useState(0); return <button onClick={props.onSave}>{props.label}{n}</button> }\n",
-		"/w/actions.ts":       "'use server'\nexport async function save() {}\nexport const limit = 3\n",
-		"/w/lib/format.ts":    "import { day } from './dates'\nexport function format(n: number) { return day + n }\n",
-		"/w/lib/dates.ts":     "export const day = 'monday'\n",
-		"/w/lib/unused.ts":    "export const unused = 1\n",
-		"/w/lib/unused2.tsx":  "export function Unused() { return <div /> }\n",
+		"/w/package.json":    pkg,
+		"/w/app/page.tsx":    "import { format } from '../lib/format'\nimport { Button } from '../ui/button'\nimport { save } from '../actions'\nexport default function Page() { return <Button label={format(1)} onSave={save} /> }\n",
+		"/w/ui/button.tsx":   "'use client'\nimport { useState } from 'react'\nexport function Button(props: { label: string; onSave: () => void }) { const [n] = useState(0); return <button onClick={props.onSave}>{props.label}{n}</button> }\n",
+		"/w/actions.ts":      "'use server'\nexport async function save() {}\nexport const limit = 3\n",
+		"/w/lib/format.ts":   "import { day } from './dates'\nexport function format(n: number) { return day + n }\n",
+		"/w/lib/dates.ts":    "export const day = 'monday'\n",
+		"/w/lib/unused.ts":   "export const unused = 1\n",
+		"/w/lib/unused2.tsx": "export function Unused() { return <div /> }\n",
 	}
 	cache := &memCache{m: map[[32]byte]*engine.CachedFile{}}
 	load := func() *engine.Snapshot {

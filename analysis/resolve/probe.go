@@ -158,11 +158,37 @@ func (r *Resolver) isDir(path string) bool {
 
 func (r *Resolver) realPath(path string) string {
 	return r.realPaths.getOrCompute(path, func() string {
+		// A file its directory lists as no link is in the directory's
+		// real path: one resolution per directory instead of a system
+		// call per file.
+		if dir := filepath.Dir(path); dir != path {
+			if l := r.listing(dir); !l.useStat && l.entries[filepath.Base(path)] == entryFile {
+				if real, ok := r.realDir(dir); ok {
+					return filepath.Join(real, filepath.Base(path))
+				}
+			}
+		}
 		if real, err := r.fs.RealPath(path); err == nil && real != "" {
 			return filepath.Clean(real)
 		}
 		return path
 	})
+}
+
+// realDir is the real path of a directory, when the file source can say.
+func (r *Resolver) realDir(dir string) (string, bool) {
+	v := r.realDirs.getOrCompute(dir, func() realDir {
+		if real, err := r.fs.RealPath(dir); err == nil && real != "" {
+			return realDir{filepath.Clean(real), true}
+		}
+		return realDir{}
+	})
+	return v.path, v.ok
+}
+
+type realDir struct {
+	path string
+	ok   bool
 }
 
 // loadPath resolves an absolute path the way a relative import is: as a
