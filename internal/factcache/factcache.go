@@ -21,7 +21,12 @@ import (
 )
 
 // format is bumped when the pack layout changes.
-const format = 1
+const format = 2
+
+// shards is how many parts a pack's entries are split into, by key: each
+// part is decoded on its own, in parallel. A warm start waits for the
+// pack before its first lookup, and decoding it is most of that wait.
+const shards = 4
 
 var magic = []byte("RSCLSFC\n")
 
@@ -99,9 +104,11 @@ func (s *Store) Path() string { return s.path }
 
 type header struct {
 	Salt     [32]byte
-	Checksum [32]byte
+	Checksum [32]byte // of the shards' bytes, in order
 	Count    int
 }
+
+func shardOf(key [32]byte) int { return int(key[0]) % shards }
 
 // read loads the pack; any problem means an empty cache.
 func (s *Store) read() (map[[32]byte]*engine.CachedFile, error) {
@@ -120,16 +127,42 @@ func (s *Store) read() (map[[32]byte]*engine.CachedFile, error) {
 	if h.Salt != s.salt {
 		return nil, errors.New("written by another version of the program")
 	}
-	var payload []byte
-	if err := dec.Decode(&payload); err != nil {
+	var payloads [][]byte
+	if err := dec.Decode(&payloads); err != nil {
 		return nil, err
 	}
-	if sha256.Sum256(payload) != h.Checksum {
+	if len(payloads) != shards {
+		return nil, errors.New("not a pack of this format")
+	}
+	sum := sha256.New()
+	for _, p := range payloads {
+		sum.Write(p)
+	}
+	if !bytes.Equal(sum.Sum(nil), h.Checksum[:]) {
 		return nil, errors.New("checksum mismatch")
 	}
-	var entries map[[32]byte]*engine.CachedFile
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&entries); err != nil {
+	parts := make([]map[[32]byte]*engine.CachedFile, shards)
+	errs := make([]error, shards)
+	var wg sync.WaitGroup
+	for i, p := range payloads {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = gob.NewDecoder(bytes.NewReader(p)).Decode(&parts[i])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	entries := parts[0]
+	if entries == nil {
+		entries = map[[32]byte]*engine.CachedFile{}
+	}
+	for _, part := range parts[1:] {
+		for k, v := range part {
+			entries[k] = v
+		}
 	}
 	if len(entries) != h.Count {
 		return nil, errors.New("truncated")
@@ -194,17 +227,42 @@ func (s *Store) Save() error {
 
 // write writes entries as the pack, atomically.
 func (s *Store) write(entries map[[32]byte]*engine.CachedFile) error {
-	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(entries); err != nil {
+	parts := make([]map[[32]byte]*engine.CachedFile, shards)
+	for i := range parts {
+		parts[i] = map[[32]byte]*engine.CachedFile{}
+	}
+	for k, v := range entries {
+		parts[shardOf(k)][k] = v
+	}
+	payloads := make([][]byte, shards)
+	errs := make([]error, shards)
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b bytes.Buffer
+			errs[i] = gob.NewEncoder(&b).Encode(part)
+			payloads[i] = b.Bytes()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return err
 	}
+	sum := sha256.New()
+	for _, p := range payloads {
+		sum.Write(p)
+	}
+	h := header{Salt: s.salt, Count: len(entries)}
+	copy(h.Checksum[:], sum.Sum(nil))
 	var out bytes.Buffer
 	out.Write(magic)
 	enc := gob.NewEncoder(&out)
-	if err := enc.Encode(header{Salt: s.salt, Checksum: sha256.Sum256(payload.Bytes()), Count: len(entries)}); err != nil {
+	if err := enc.Encode(h); err != nil {
 		return err
 	}
-	if err := enc.Encode(payload.Bytes()); err != nil {
+	if err := enc.Encode(payloads); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
