@@ -17,8 +17,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/rscls/rscls/analysis"
@@ -280,6 +283,7 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 		old, ok := prev.sigs[path]
 		return !ok || old != s.sigs[path]
 	}
+	var todo []*graph.Module
 	for _, m := range s.graph.Modules {
 		r := s.files[m.Path]
 		if r == nil || m.External || r.Info.InNodeModules {
@@ -298,8 +302,42 @@ func (s *Snapshot) buildGraph(prevExternal map[string]*FileResult, prev *Snapsho
 				continue
 			}
 		}
-		s.runGraphAnalyzers(r, m)
+		todo = append(todo, m)
 	}
+	// The graph is complete and no longer changes: modules are checked in
+	// parallel, each pass with its own recorder and reports.
+	type passResult struct {
+		diags []analysis.Diagnostic
+		deps  []string
+	}
+	out := make([]passResult, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := min(s.workers(), len(todo)); w > 0; w-- {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(todo); i = int(next.Add(1)) - 1 {
+				out[i].diags, out[i].deps = s.runGraphAnalyzers(s.files[todo[i].Path], todo[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, m := range todo {
+		if out[i].diags != nil {
+			s.graphDiags[m.Path] = out[i].diags
+		}
+		s.graphDeps[m.Path] = out[i].deps
+	}
+	s.rerun += len(todo)
+}
+
+// workers is how many files or modules are analyzed at once.
+func (s *Snapshot) workers() int {
+	if s.opts.Workers > 0 {
+		return s.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // GraphPassesRun returns how many modules' graph checks the last build
@@ -334,20 +372,21 @@ func packageOf(path string) string {
 	return parts[0]
 }
 
-func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) {
-	s.rerun++
+// runGraphAnalyzers runs the GraphScope analyzers on module m, and
+// returns their diagnostics and the modules they looked at.
+func (s *Snapshot) runGraphAnalyzers(r *FileResult, m *graph.Module) (diags []analysis.Diagnostic, deps []string) {
 	file := r.Info
 	view := s.graph.Record()
-	defer func() { s.graphDeps[r.Path] = view.Deps() }()
 	p := &passes{
 		base:   analysis.Pass{File: &file, Graph: view, Module: m, Config: s.ConfigFor(r.Path), ReadFile: s.FS.ReadFile, Rel: s.Rel},
-		report: func(d analysis.Diagnostic) { s.graphDiags[r.Path] = append(s.graphDiags[r.Path], d) },
+		report: func(d analysis.Diagnostic) { diags = append(diags, d) },
 	}
 	for _, a := range s.opts.Analyzers {
 		if a.Scope == analysis.GraphScope {
 			p.check(a)
 		}
 	}
+	return diags, view.Deps()
 }
 
 // loadConfig reads the rscls.json files that apply to each app: those of

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"runtime"
 	"sync"
 
 	"github.com/rscls/rscls/analysis/facts"
@@ -92,10 +91,7 @@ func (s *Snapshot) analyzeFiles(ctx context.Context, paths []string, prev map[st
 		l.index[p] = i
 		l.force[i] = first[p] || force[p] || s.opts.ParseAll
 	}
-	workers := s.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := s.workers()
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
