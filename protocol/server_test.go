@@ -262,6 +262,9 @@ func (m *memoryCache) Get(key [32]byte) (*engine.CachedFile, bool) {
 func (m *memoryCache) Put(key [32]byte, v *engine.CachedFile) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if old, ok := m.entries[key]; ok && old.Facts != nil && v.Facts == nil {
+		return // as engine.Cache asks
+	}
 	m.entries[key] = v
 }
 

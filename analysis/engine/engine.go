@@ -43,6 +43,9 @@ const SettingsFile = "rscls.json"
 
 // Cache keeps per-file results across runs. Keys cover everything a
 // result depends on, so a hit is as good as analyzing the file again.
+// Files with the same text in the same place of two apps share a key,
+// and one may be parsed while the other is only tested: Put must not
+// replace an entry that has Facts with one that has none.
 type Cache interface {
 	Get(key [32]byte) (*CachedFile, bool)
 	Put(key [32]byte, v *CachedFile)

@@ -29,6 +29,9 @@ func (c *memCache) Get(k [32]byte) (*engine.CachedFile, bool) {
 func (c *memCache) Put(k [32]byte, v *engine.CachedFile) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if old, ok := c.m[k]; ok && old.Facts != nil && v.Facts == nil {
+		return
+	}
 	c.m[k] = v
 }
 

@@ -170,14 +170,20 @@ func (s *Store) read() (map[[32]byte]*engine.CachedFile, error) {
 	return entries, nil
 }
 
-// Get implements engine.Cache.
+// Get implements engine.Cache. An entry put during this run is fresher
+// than the pack's.
 func (s *Store) Get(key [32]byte) (*engine.CachedFile, bool) {
 	s.readOld()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v, ok := s.old[key]
+	v, ok := s.used[key]
+	if !ok {
+		v, ok = s.old[key]
+		if ok {
+			s.used[key] = v
+		}
+	}
 	if ok {
-		s.used[key] = v
 		s.Hits++
 	} else {
 		s.Misses++
@@ -185,10 +191,15 @@ func (s *Store) Get(key [32]byte) (*engine.CachedFile, bool) {
 	return v, ok
 }
 
-// Put implements engine.Cache.
+// Put implements engine.Cache. Files with the same text, role and
+// settings share a key: one parsed because an import reached it and one
+// nothing needed. The entry with facts is kept.
 func (s *Store) Put(key [32]byte, v *engine.CachedFile) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if old, ok := s.used[key]; ok && old.Facts != nil && v.Facts == nil {
+		return
+	}
 	s.used[key] = v
 	s.dirty = true
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
+	"github.com/rscls/rscls/analysis/vfs"
 	"github.com/rscls/rscls/internal/test/synth"
 )
 
@@ -187,5 +188,42 @@ func TestNewProcessReusesThePack(t *testing.T) {
 	}
 	if hits, misses := run(); hits != analyzed || misses != 0 {
 		t.Errorf("second process: %d files reused, %d analyzed; want all %d reused", hits, misses, analyzed)
+	}
+}
+
+// Two apps hold the same helper at the same place: the files share a
+// key. One app's page imports it (parsed), the other's does not (not
+// wanted). A warm run must find the facts, parse nothing and leave the
+// pack as it was, whichever file the workers reach first.
+func TestSharedKeyKeepsFacts(t *testing.T) {
+	helper := "export const toKebab = (s: string) => s.toLowerCase()\n"
+	files := vfs.MapFS{
+		"/w/package.json":        `{"name":"w","private":true,"workspaces":["apps/*"]}`,
+		"/w/apps/a/package.json": `{"name":"a","dependencies":{"next":"15.0.0"}}`,
+		"/w/apps/a/app/page.tsx": "import { toKebab } from '../lib/kebab'\nexport default function Page() { return <p>{toKebab('A')}</p> }\n",
+		"/w/apps/a/lib/kebab.ts": helper,
+		"/w/apps/b/package.json": `{"name":"b","dependencies":{"next":"15.0.0"}}`,
+		"/w/apps/b/app/page.tsx": "export default function Page() { return <p>b</p> }\n",
+		"/w/apps/b/lib/kebab.ts": helper,
+		"/w/apps/c/package.json": `{"name":"c","dependencies":{"next":"15.0.0"}}`,
+		"/w/apps/c/app/page.tsx": "export default function Page() { return <p>c</p> }\n",
+		"/w/apps/c/lib/kebab.ts": helper,
+	}
+	dir := t.TempDir()
+	for run := 0; run < 6; run++ {
+		st := Open(dir, "/w", [32]byte{5})
+		snap, err := engine.Load(context.Background(), files, "/w", engine.Options{Analyzers: suite.Analyzers, Cache: st, Workers: 1 + run%3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if snap.File("/w/apps/a/lib/kebab.ts").Facts == nil {
+			t.Fatalf("run %d: the imported helper has no facts", run)
+		}
+		if run > 0 && (st.Misses != 0 || st.dirty) {
+			t.Errorf("run %d: %d misses, pack rewritten: %v", run, st.Misses, st.dirty)
+		}
+		if err := st.Save(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
