@@ -191,6 +191,19 @@ func TestUpdate(t *testing.T) {
 		t.Errorf("the old snapshot changed")
 	}
 
+	// A file reported changed with the text it had (a document opened as
+	// it is on disk) changes nothing: the graph is the one built before.
+	same, err := snap2.Update(context.Background(), files, []string{"/w/components/counter.tsx", "/w/app/page.tsx"}, snap.Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same.Graph() != snap2.Graph() || same.GraphPassesRun() != 0 {
+		t.Errorf("an update of unchanged text rebuilt the graph (%d passes run)", same.GraphPassesRun())
+	}
+	if got, want := summary(same), summary(snap2); got != want {
+		t.Errorf("after an unchanged update: %q, want %q", got, want)
+	}
+
 	// A new file that the page imports, then its deletion.
 	files["/w/app/page.tsx"] = "import { Counter } from '../components/counter'\nimport { x } from '../lib/x'\nexport default function P() { return <Counter /> }\n"
 	files["/w/lib/x.ts"] = "'use server'\nexport const x = 1\n"

@@ -107,6 +107,7 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 			n.files[r.Path] = r
 		}
 	}
+	parsedMore := false
 	// What the changed files now import among the files left unparsed,
 	// and so on: the loading saw only the changed files.
 	for len(results) > 0 && ctx.Err() == nil {
@@ -127,6 +128,7 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 		for _, r := range results {
 			if r != nil {
 				n.files[r.Path] = r
+				parsedMore = true
 			}
 		}
 	}
@@ -143,8 +145,26 @@ func (s *Snapshot) Update(ctx context.Context, fsys vfs.FS, changed []string, op
 	if !rediscover && opts.Overrides == s.opts.Overrides && sameAnalyzers(opts.Analyzers, s.opts.Analyzers) {
 		reuse = s
 	}
+	if reuse != nil && !parsedMore && sameResults(s, n, dirty) {
+		// Every changed file has the text it had (a document opened
+		// as it is on disk, or read by the index as it is now): the
+		// graph and its findings are those of s.
+		n.graph, n.external, n.graphDiags, n.graphDeps, n.sigs = s.graph, s.external, s.graphDiags, s.graphDeps, s.sigs
+		return n, ctx.Err()
+	}
 	n.buildGraph(ext, reuse)
 	return n, ctx.Err()
+}
+
+// sameResults reports whether n holds for every changed path what s
+// held: the same result, or none in both, and no installed module.
+func sameResults(s, n *Snapshot, dirty map[string]bool) bool {
+	for p := range dirty {
+		if n.files[p] != s.files[p] || s.external[p] != nil {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Snapshot) ignoredBy(p string) bool { return s.ignored(p) }
