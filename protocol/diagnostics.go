@@ -384,7 +384,11 @@ func (st *session) index(ctx context.Context, run *indexRun, f string, sn *snaps
 	}
 	var next *engine.Snapshot
 	if err == nil {
-		next, err = d.Index(ctx)
+		// Documents opened or edited while the discovery ran are read as
+		// they are now, so that the update applying their changes after
+		// the index finds nothing new in them.
+		sn = sn.withSourcesOf(st.current.Load(), f)
+		next, err = d.IndexOn(ctx, sn.overlay(st.s.opts.FS), sn.docsIn(f))
 	}
 	if ctx.Err() != nil {
 		finished = true

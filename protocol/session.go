@@ -211,6 +211,23 @@ func (sn *snapshot) overlay(base vfs.FS) vfs.FS {
 	return vfs.NewOverlay(base, files)
 }
 
+// withSourcesOf returns sn with the source documents of folder f as now
+// holds them. The other documents (settings, package.json) keep sn's
+// text: the discovery read those, and an index must agree with it.
+func (sn *snapshot) withSourcesOf(now *snapshot, f string) *snapshot {
+	out := *sn
+	out.docs = make(map[string]*docVersion, len(sn.docs))
+	for p, v := range sn.docs {
+		out.docs[p] = v
+	}
+	for p, v := range now.docs {
+		if _, source := syntax.LangForPath(p); source && now.folderFor(p) == f {
+			out.docs[p] = v
+		}
+	}
+	return &out
+}
+
 // session is the server's mutable state. Everything that changes it goes
 // through modify.
 type session struct {

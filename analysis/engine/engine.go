@@ -199,7 +199,18 @@ func Discover(ctx context.Context, fsys vfs.FS, root string, opts Options) (*Sna
 // Index analyzes every file of a snapshot Discover made and returns the
 // complete snapshot, which shares its project and settings.
 func (d *Snapshot) Index(ctx context.Context) (*Snapshot, error) {
-	s := &Snapshot{FS: d.FS, Root: d.Root, Project: d.Project, Config: d.Config, configs: d.configs, sources: d.sources, opts: d.opts,
+	return d.IndexOn(ctx, d.FS, d.opts.First)
+}
+
+// IndexOn is Index reading the files through fsys, with first (open
+// documents) analyzed first: a language server hands it the documents as
+// they are when the discovery ends, rather than as they were when it
+// began. Which files there are, their roles and the settings are the
+// discovery's; an update applies what fsys changes of those.
+func (d *Snapshot) IndexOn(ctx context.Context, fsys vfs.FS, first []string) (*Snapshot, error) {
+	opts := d.opts
+	opts.First = first
+	s := &Snapshot{FS: fsys, Root: d.Root, Project: d.Project, Config: d.Config, configs: d.configs, sources: d.sources, opts: opts,
 		notes: d.notes[:len(d.notes):len(d.notes)], files: map[string]*FileResult{}, external: map[string]*FileResult{}}
 	var paths []string
 	for _, p := range s.Project.Files {
