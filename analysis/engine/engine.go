@@ -51,6 +51,15 @@ type Cache interface {
 	Put(key [32]byte, v *CachedFile)
 }
 
+// StampCache is a Cache that also keeps, per file, the stamp (see
+// vfs.Stamper) and hash of the text it last read: a file whose stamp is
+// unchanged is known by its hash, and when the cache has its results,
+// it is not read at all.
+type StampCache interface {
+	Stamped(path string, s vfs.Stamp) (hash [32]byte, ok bool)
+	PutStamp(path string, s vfs.Stamp, hash [32]byte)
+}
+
 // Preloader is a Cache that can read its entries ahead of the first
 // lookup. Index starts it, so that reading the cache overlaps reading
 // the files; not Discover, whose walk the open documents' first
@@ -127,6 +136,9 @@ type FileResult struct {
 	// tested says notWanted is decided.
 	looked, tested, notWanted bool
 	hit                       *CachedFile
+	// unread says openFile knew the hash from the file's stamp and did
+	// not read it: text reads it if it is needed after all.
+	unread bool
 }
 
 // Note is something worth telling the user that is not a finding: a
@@ -610,6 +622,21 @@ func (s *Snapshot) analyzeFile(path string, prev *FileResult) *FileResult {
 	return s.finishFile(r, src)
 }
 
+// stamp returns the file's stamp, when both the file source and the
+// cache keep stamps.
+func (s *Snapshot) stamp(path string) (vfs.Stamp, StampCache, bool) {
+	sc, ok := s.opts.Cache.(StampCache)
+	if !ok {
+		return vfs.Stamp{}, nil, false
+	}
+	st, ok := s.FS.(vfs.Stamper)
+	if !ok {
+		return vfs.Stamp{}, nil, false
+	}
+	stamp, ok := st.Stamp(path)
+	return stamp, sc, ok
+}
+
 // openFile reads a file. The result is complete when the file is skipped
 // or its analysis is reused from prev; otherwise it holds the file's
 // place and hash, and fromCache or finishFile completes it.
@@ -621,20 +648,54 @@ func (s *Snapshot) openFile(path string, prev *FileResult) (r *FileResult, src [
 		}
 	}()
 	r = &FileResult{Path: path, Info: info}
-	src, err := s.FS.ReadFile(path)
-	if err != nil {
-		r.Skip = "cannot read: " + describeReadError(err)
-		return r, nil, true
+	stamp, stamps, stamped := s.stamp(path)
+	if stamped {
+		if h, ok := stamps.Stamped(path, stamp); ok {
+			r.Hash, r.unread = h, true
+		}
 	}
-	if reason := SkipReason(src); reason != "" {
-		r.Skip = reason
-		return r, nil, true
+	if !r.unread {
+		var ok bool
+		if src, ok = s.read(r); !ok {
+			return r, nil, true
+		}
+		if stamped {
+			stamps.PutStamp(path, stamp, r.Hash)
+		}
 	}
-	r.Hash = sha256.Sum256(src)
 	if prev != nil && prev.Facts != nil && prev.Hash == r.Hash && prev.Skip == "" && sameRole(prev.Info, info) {
 		return prev, nil, true
 	}
 	return r, src, false
+}
+
+// read reads r's file and sets its hash, or sets its Skip reason.
+func (s *Snapshot) read(r *FileResult) ([]byte, bool) {
+	src, err := s.FS.ReadFile(r.Path)
+	if err != nil {
+		r.Skip = "cannot read: " + describeReadError(err)
+		return nil, false
+	}
+	if reason := SkipReason(src); reason != "" {
+		r.Skip = reason
+		return nil, false
+	}
+	r.Hash = sha256.Sum256(src)
+	return src, true
+}
+
+// text returns src, or reads the file when openFile did not (r.unread).
+// A text that no longer has the stamped hash replaces it: the file
+// changed since.
+func (s *Snapshot) text(r *FileResult, src []byte) ([]byte, bool) {
+	if r.Skip != "" {
+		return nil, false
+	}
+	if src != nil || !r.unread {
+		return src, true
+	}
+	r.unread = false
+	return s.read(r)
 }
 
 // fromCache completes r from the cache, and reports whether it did. Only
@@ -671,6 +732,10 @@ func (s *Snapshot) finishFile(r *FileResult, src []byte) (out *FileResult) {
 			out = &FileResult{Path: r.Path, Info: s.fileInfo(r.Path), Skip: skip}
 		}
 	}()
+	src, ok := s.text(r, src)
+	if !ok {
+		return r
+	}
 	s.runFileAnalyzers(r, src)
 	if c := s.opts.Cache; c != nil {
 		if !r.tested {
@@ -687,23 +752,35 @@ func (s *Snapshot) finishFile(r *FileResult, src []byte) (out *FileResult) {
 // text, the role and everything file checks read, which is all Wants and
 // the graph's test of a root look at. A file with facts in the cache and
 // not marked NotWanted was wanted.
-func (s *Snapshot) wantedCached(r *FileResult, src []byte) bool {
+// A file openFile did not read is read only when the cache has nothing
+// for it; *src is then its text.
+func (s *Snapshot) wantedCached(r *FileResult, src *[]byte) bool {
 	c := s.opts.Cache
 	if c == nil {
-		return s.wanted(r, src)
+		return s.wanted(r, *src)
 	}
-	key := s.cacheKey(r)
-	hit, ok := c.Get(key)
+	hit, ok := c.Get(s.cacheKey(r))
+	if !ok && r.unread {
+		old := r.Hash
+		text, read := s.text(r, nil)
+		if !read {
+			return true // finishFile keeps the reason it is skipped
+		}
+		*src = text
+		if r.Hash != old {
+			hit, ok = c.Get(s.cacheKey(r))
+		}
+	}
 	r.looked, r.hit, r.tested = true, hit, true
 	if ok {
 		r.notWanted = hit.NotWanted
 		return !hit.NotWanted
 	}
-	if s.wanted(r, src) {
+	if s.wanted(r, *src) {
 		return true
 	}
 	r.notWanted = true
-	c.Put(key, &CachedFile{NotWanted: true})
+	c.Put(s.cacheKey(r), &CachedFile{NotWanted: true})
 	return false
 }
 

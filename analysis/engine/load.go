@@ -206,8 +206,11 @@ func (l *loading) process(i int, src []byte, first, need bool) (r *FileResult, _
 	} else {
 		r = l.results[i] // read before, deferred
 	}
-	if !need && !s.wantedCached(r, src) {
+	if !need && !s.wantedCached(r, &src) {
 		return r, src, true, nil
+	}
+	if r.Skip != "" {
+		return r, nil, false, nil // it could not be read after all
 	}
 	if !s.fromCache(r) {
 		r = s.finishFile(r, src)

@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -100,5 +101,106 @@ func TestWarmLoadTestsNoText(t *testing.T) {
 		if (cold.File(p).Facts == nil) != (warm.File(p).Facts == nil) {
 			t.Errorf("%s: parsed in one load and not the other", p)
 		}
+	}
+}
+
+// stampCache is memCache that keeps stamps too.
+type stampCache struct {
+	memCache
+	stamps map[string]stampedText
+}
+
+type stampedText struct {
+	stamp vfs.Stamp
+	hash  [32]byte
+}
+
+func (c *stampCache) Stamped(path string, s vfs.Stamp) ([32]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.stamps[path]
+	return v.hash, ok && v.stamp == s
+}
+
+func (c *stampCache) PutStamp(path string, s vfs.Stamp, hash [32]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.stamps[path] = stampedText{s, hash}
+}
+
+// stampedFS is a MapFS whose files are stamped by a version number that
+// a test bumps when it changes one, and that counts reads.
+type stampedFS struct {
+	vfs.MapFS
+	mu       sync.Mutex
+	versions map[string]int64
+	reads    map[string]int
+}
+
+func (f *stampedFS) ReadFile(path string) ([]byte, error) {
+	f.mu.Lock()
+	f.reads[path]++
+	f.mu.Unlock()
+	return f.MapFS.ReadFile(path)
+}
+
+func (f *stampedFS) Stamp(path string) (vfs.Stamp, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.MapFS[path]; !ok {
+		return vfs.Stamp{}, false
+	}
+	return vfs.Stamp{Ctime: f.versions[path]}, true
+}
+
+// TestWarmLoadReadsNoFile holds that with stamps, a warm load reads no
+// source file whose stamp is unchanged, reads one that changed, and
+// finds what a cold load of the same text finds.
+func TestWarmLoadReadsNoFile(t *testing.T) {
+	fsys := &stampedFS{MapFS: vfs.MapFS{
+		"/w/package.json":  pkg,
+		"/w/app/page.tsx":  "import { format } from '../lib/format'\nimport { save } from '../actions'\nexport default function Page() { return <p onClick={save}>{format(1)}</p> }\n",
+		"/w/actions.ts":    "'use server'\nexport async function save() {}\n",
+		"/w/lib/format.ts": "export function format(n: number) { return String(n) }\n",
+		"/w/lib/unused.ts": "export const unused = 1\n",
+	}, versions: map[string]int64{}, reads: map[string]int{}}
+	cache := &stampCache{memCache: memCache{m: map[[32]byte]*engine.CachedFile{}}, stamps: map[string]stampedText{}}
+	load := func() *engine.Snapshot {
+		fsys.reads = map[string]int{}
+		snap, err := engine.Load(context.Background(), fsys, "/w", engine.Options{Analyzers: suite.Analyzers, Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return snap
+	}
+	sources := []string{"/w/app/page.tsx", "/w/actions.ts", "/w/lib/format.ts", "/w/lib/unused.ts"}
+	cold := load()
+	for _, p := range sources {
+		if fsys.reads[p] != 1 {
+			t.Errorf("cold load: %s read %d times", p, fsys.reads[p])
+		}
+	}
+	warm := load()
+	for _, p := range sources {
+		if fsys.reads[p] != 0 {
+			t.Errorf("warm load: %s read %d times, its stamp unchanged", p, fsys.reads[p])
+		}
+	}
+	if got, want := summary(warm), summary(cold); got != want {
+		t.Errorf("warm findings %q, cold %q", got, want)
+	}
+	if warm.File("/w/lib/format.ts").Hash != cold.File("/w/lib/format.ts").Hash {
+		t.Error("the stamped hash differs from the read one")
+	}
+
+	// The action loses its async: its stamp changes, it is read again.
+	fsys.MapFS["/w/actions.ts"] = "'use server'\nexport function save() {}\n"
+	fsys.versions["/w/actions.ts"]++
+	changed := load()
+	if fsys.reads["/w/actions.ts"] != 1 || fsys.reads["/w/lib/format.ts"] != 0 {
+		t.Errorf("after a change: reads %v", fsys.reads)
+	}
+	if got := summary(changed); !strings.Contains(got, "actions.ts:serverFunctions:error") && !strings.Contains(got, "actions.ts:serverFileExports:error") {
+		t.Errorf("the changed file's text was not analyzed: %q", got)
 	}
 }

@@ -42,6 +42,23 @@ type FS interface {
 	RealPath(path string) (string, error)
 }
 
+// Stamp is what a file source can tell of a file without reading it,
+// such that any write to the file changes it: device, inode, size and
+// the times of the last change of content and of metadata.
+type Stamp struct {
+	Dev, Ino           uint64
+	Size, Mtime, Ctime int64
+}
+
+// Stamper is an FS that stamps files. ok is false when it cannot vouch
+// for a stamp: a link, a file changed in the last moments (a write in the
+// same tick of the clock would leave the stamp as it is), any error. A
+// stamp that is equal to one taken when the file was read means the text
+// is the one read then.
+type Stamper interface {
+	Stamp(path string) (s Stamp, ok bool)
+}
+
 // IsNotExist reports whether err means that a file does not exist.
 func IsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
@@ -181,6 +198,18 @@ func (o *Overlay) ReadDir(path string) ([]DirEntry, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// Stamp stamps files of the base; an overlaid file has no stamp, since
+// its text is not the disk's.
+func (o *Overlay) Stamp(path string) (Stamp, bool) {
+	if _, ok := o.files[filepath.Clean(path)]; ok {
+		return Stamp{}, false
+	}
+	if st, ok := o.base.(Stamper); ok {
+		return st.Stamp(path)
+	}
+	return Stamp{}, false
 }
 
 func (o *Overlay) RealPath(path string) (string, error) {

@@ -18,10 +18,11 @@ import (
 	"sync"
 
 	"github.com/rscls/rscls/analysis/engine"
+	"github.com/rscls/rscls/analysis/vfs"
 )
 
 // format is bumped when the pack layout changes.
-const format = 2
+const format = 3
 
 // shards is how many parts a pack's entries are split into, by key: each
 // part is decoded on its own, in parallel. A warm start waits for the
@@ -50,13 +51,16 @@ func Dir() string {
 // Store is one workspace's pack, open for a run. It is safe for
 // concurrent use.
 type Store struct {
-	path  string
-	salt  [32]byte
-	once  sync.Once // reads old
-	mu    sync.Mutex
-	old   map[[32]byte]*engine.CachedFile
-	used  map[[32]byte]*engine.CachedFile
-	dirty bool
+	path string
+	salt [32]byte
+	once sync.Once // reads old
+	mu   sync.Mutex
+	old  map[[32]byte]*engine.CachedFile
+	used map[[32]byte]*engine.CachedFile
+	// Stamps of the files read, by path: those a run used or put are
+	// written.
+	oldStamps, usedStamps map[string]stamped
+	dirty                 bool
 	// Hits and Misses count lookups, for logs and tests.
 	Hits, Misses int
 }
@@ -66,11 +70,19 @@ type Store struct {
 func Open(dir, root string, salt [32]byte) *Store {
 	sum := sha256.Sum256([]byte(filepath.Clean(root)))
 	return &Store{
-		path: filepath.Join(dir, fmt.Sprintf("facts-v%d", format), fmt.Sprintf("%x.pack", sum[:12])),
-		salt: salt,
-		old:  map[[32]byte]*engine.CachedFile{},
-		used: map[[32]byte]*engine.CachedFile{},
+		path:       filepath.Join(dir, fmt.Sprintf("facts-v%d", format), fmt.Sprintf("%x.pack", sum[:12])),
+		salt:       salt,
+		old:        map[[32]byte]*engine.CachedFile{},
+		used:       map[[32]byte]*engine.CachedFile{},
+		oldStamps:  map[string]stamped{},
+		usedStamps: map[string]stamped{},
 	}
+}
+
+// stamped is a file's stamp and the hash of its text then.
+type stamped struct {
+	Stamp vfs.Stamp
+	Hash  [32]byte
 }
 
 // readOld reads what a previous run left, on first use rather than in
@@ -80,9 +92,9 @@ func Open(dir, root string, salt [32]byte) *Store {
 // process, and no run reused the previous one's results.
 func (s *Store) readOld() {
 	s.once.Do(func() {
-		if entries, err := s.read(); err == nil {
+		if entries, stamps, err := s.read(); err == nil {
 			s.mu.Lock()
-			s.old = entries
+			s.old, s.oldStamps = entries, stamps
 			s.mu.Unlock()
 		}
 	})
@@ -111,49 +123,58 @@ type header struct {
 func shardOf(key [32]byte) int { return int(key[0]) % shards }
 
 // read loads the pack; any problem means an empty cache.
-func (s *Store) read() (map[[32]byte]*engine.CachedFile, error) {
+func (s *Store) read() (map[[32]byte]*engine.CachedFile, map[string]stamped, error) {
 	data, err := os.ReadFile(s.path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !bytes.HasPrefix(data, magic) {
-		return nil, errors.New("not a pack")
+		return nil, nil, errors.New("not a pack")
 	}
 	dec := gob.NewDecoder(bytes.NewReader(data[len(magic):]))
 	var h header
 	if err := dec.Decode(&h); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if h.Salt != s.salt {
-		return nil, errors.New("written by another version of the program")
+		return nil, nil, errors.New("written by another version of the program")
 	}
+	// The entries' shards, then the stamps.
 	var payloads [][]byte
 	if err := dec.Decode(&payloads); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if len(payloads) != shards {
-		return nil, errors.New("not a pack of this format")
+	if len(payloads) != shards+1 {
+		return nil, nil, errors.New("not a pack of this format")
 	}
 	sum := sha256.New()
 	for _, p := range payloads {
 		sum.Write(p)
 	}
 	if !bytes.Equal(sum.Sum(nil), h.Checksum[:]) {
-		return nil, errors.New("checksum mismatch")
+		return nil, nil, errors.New("checksum mismatch")
 	}
 	parts := make([]map[[32]byte]*engine.CachedFile, shards)
-	errs := make([]error, shards)
+	var stamps map[string]stamped
+	errs := make([]error, shards+1)
 	var wg sync.WaitGroup
 	for i, p := range payloads {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if i == shards {
+				errs[i] = gob.NewDecoder(bytes.NewReader(p)).Decode(&stamps)
+				return
+			}
 			errs[i] = gob.NewDecoder(bytes.NewReader(p)).Decode(&parts[i])
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if stamps == nil {
+		stamps = map[string]stamped{}
 	}
 	entries := parts[0]
 	if entries == nil {
@@ -165,9 +186,9 @@ func (s *Store) read() (map[[32]byte]*engine.CachedFile, error) {
 		}
 	}
 	if len(entries) != h.Count {
-		return nil, errors.New("truncated")
+		return nil, nil, errors.New("truncated")
 	}
-	return entries, nil
+	return entries, stamps, nil
 }
 
 // Get implements engine.Cache. An entry put during this run is fresher
@@ -204,21 +225,52 @@ func (s *Store) Put(key [32]byte, v *engine.CachedFile) {
 	s.dirty = true
 }
 
+var _ engine.StampCache = (*Store)(nil)
+
+// Stamped implements engine.StampCache.
+func (s *Store) Stamped(path string, st vfs.Stamp) ([32]byte, bool) {
+	s.readOld()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.usedStamps[path]
+	if !ok {
+		v, ok = s.oldStamps[path]
+	}
+	if !ok || v.Stamp != st {
+		return [32]byte{}, false
+	}
+	s.usedStamps[path] = v
+	return v.Hash, true
+}
+
+// PutStamp implements engine.StampCache.
+func (s *Store) PutStamp(path string, st vfs.Stamp, hash [32]byte) {
+	s.readOld()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v := stamped{st, hash}
+	if s.oldStamps[path] != v {
+		s.dirty = true
+	}
+	s.usedStamps[path] = v
+}
+
 // Save writes the entries this run used, atomically, when they differ
 // from what was read. Entries of files that no longer exist are dropped.
 func (s *Store) Save() error {
 	s.readOld()
 	s.mu.Lock()
-	if !s.dirty && len(s.used) == len(s.old) {
+	if !s.dirty && len(s.used) == len(s.old) && len(s.usedStamps) == len(s.oldStamps) {
 		s.mu.Unlock()
 		return nil
 	}
 	// Encoding takes a while: lookups and new entries go on meanwhile.
-	used := s.used
+	used, usedStamps := s.used, s.usedStamps
 	s.used = make(map[[32]byte]*engine.CachedFile, len(used))
+	s.usedStamps = make(map[string]stamped, len(usedStamps))
 	s.dirty = false
 	s.mu.Unlock()
-	if err := s.write(used); err != nil {
+	if err := s.write(used, usedStamps); err != nil {
 		// Nothing written: what was used stays to be written next time.
 		s.mu.Lock()
 		for k, v := range used {
@@ -226,18 +278,23 @@ func (s *Store) Save() error {
 				s.used[k] = v
 			}
 		}
+		for k, v := range usedStamps {
+			if _, ok := s.usedStamps[k]; !ok {
+				s.usedStamps[k] = v
+			}
+		}
 		s.dirty = true
 		s.mu.Unlock()
 		return err
 	}
 	s.mu.Lock()
-	s.old = used
+	s.old, s.oldStamps = used, usedStamps
 	s.mu.Unlock()
 	return nil
 }
 
 // write writes entries as the pack, atomically.
-func (s *Store) write(entries map[[32]byte]*engine.CachedFile) error {
+func (s *Store) write(entries map[[32]byte]*engine.CachedFile, stamps map[string]stamped) error {
 	parts := make([]map[[32]byte]*engine.CachedFile, shards)
 	for i := range parts {
 		parts[i] = map[[32]byte]*engine.CachedFile{}
@@ -245,15 +302,19 @@ func (s *Store) write(entries map[[32]byte]*engine.CachedFile) error {
 	for k, v := range entries {
 		parts[shardOf(k)][k] = v
 	}
-	payloads := make([][]byte, shards)
-	errs := make([]error, shards)
+	payloads := make([][]byte, shards+1)
+	errs := make([]error, shards+1)
 	var wg sync.WaitGroup
-	for i, part := range parts {
+	for i := range payloads {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var b bytes.Buffer
-			errs[i] = gob.NewEncoder(&b).Encode(part)
+			if i == shards {
+				errs[i] = gob.NewEncoder(&b).Encode(stamps)
+			} else {
+				errs[i] = gob.NewEncoder(&b).Encode(parts[i])
+			}
 			payloads[i] = b.Bytes()
 		}()
 	}

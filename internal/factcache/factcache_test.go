@@ -227,3 +227,40 @@ func TestSharedKeyKeepsFacts(t *testing.T) {
 		}
 	}
 }
+
+func TestStampsRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	st := Open(dir, "/w", [32]byte{6})
+	a := vfs.Stamp{Ino: 7, Size: 10, Mtime: 1, Ctime: 2}
+	st.PutStamp("/w/a.ts", a, [32]byte{1})
+	st.PutStamp("/w/b.ts", a, [32]byte{2})
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	st2 := Open(dir, "/w", [32]byte{6})
+	if h, ok := st2.Stamped("/w/a.ts", a); !ok || h != ([32]byte{1}) {
+		t.Errorf("stamp of a.ts not read back: %v %v", h, ok)
+	}
+	changed := a
+	changed.Ctime++
+	if _, ok := st2.Stamped("/w/b.ts", changed); ok {
+		t.Error("a file whose stamp changed was known by its old hash")
+	}
+	st2.PutStamp("/w/b.ts", a, [32]byte{2}) // as it was: nothing to write
+	if st2.dirty {
+		t.Error("putting the stamp read back marks the pack to be written")
+	}
+	if err := st2.Save(); err != nil {
+		t.Fatal(err)
+	}
+	// Only stamps used are kept.
+	st3 := Open(dir, "/w", [32]byte{6})
+	st3.Stamped("/w/a.ts", a)
+	if err := st3.Save(); err != nil {
+		t.Fatal(err)
+	}
+	st4 := Open(dir, "/w", [32]byte{6})
+	if _, ok := st4.Stamped("/w/b.ts", a); ok {
+		t.Error("a stamp no run used was kept")
+	}
+}

@@ -69,7 +69,7 @@ var layers = []struct {
 	{"protocol", with(core, []string{"analysis/engine", "analysis/textedit", "analysis/vfs", "go.lsp.dev/..."})},
 	// Support of the binary.
 	{"internal/osfs", []string{"analysis/vfs"}},
-	{"internal/factcache", []string{"analysis", "analysis/engine", "analysis/facts"}},
+	{"internal/factcache", []string{"analysis", "analysis/engine", "analysis/facts", "analysis/vfs"}},
 	{"internal/report", []string{"analysis", "analysis/engine", "analysis/textpos"}},
 	{"internal/graphview", []string{"analysis/engine", "analysis/graph", "analysis/project"}},
 	{"internal/gen", []string{"analysis", "analysis/rsc", "analysis/suite", "protocol"}},
