@@ -234,6 +234,19 @@ func (s *summarizer) body(k, node int) {
 			}
 			s.call(k, name, span)
 		case syntax.KindMemberExpression:
+			// headers.cookies() through `import * as headers`, and
+			// helpers.read() through a namespace of the app's modules
+			if imp, name, ok := s.namespaceMember(callee, declared); ok {
+				switch {
+				case name == "draftMode":
+					// reading draft mode is fine; toggling it is matched below
+				case rsc.Lookup(rsc.RequestTime, s.f.Imports[imp].Source, name) != nil:
+					s.out.Funcs[k].Uses = append(s.out.Funcs[k].Uses, Use{Name: name, Expr: name + "()", Span: span})
+				default:
+					s.out.Funcs[k].Calls = append(s.out.Funcs[k].Calls, Call{Local: -1, Import: imp, Imported: name, Name: t.Text(callee), Span: span})
+				}
+				continue
+			}
 			// draftMode().enable(), (await draftMode()).disable()
 			prop := t.Text(t.ChildByField(callee, syntax.FieldProperty))
 			if prop != "enable" && prop != "disable" {
@@ -251,14 +264,34 @@ func (s *summarizer) body(k, node int) {
 				continue
 			}
 			inner := t.Unparen(t.ChildByField(obj, syntax.FieldFunction))
-			if t.Kind(inner) != syntax.KindIdentifier || declared[t.Text(inner)] {
-				continue
+			imp, name, ok := s.namespaceMember(inner, declared)
+			if !ok && t.Kind(inner) == syntax.KindIdentifier && !declared[t.Text(inner)] {
+				imp, name, ok = s.imported(t.Text(inner))
 			}
-			if imp, name, ok := s.imported(t.Text(inner)); ok && name == "draftMode" && rsc.Lookup(rsc.RequestTime, s.f.Imports[imp].Source, name) != nil {
+			if ok && name == "draftMode" && rsc.Lookup(rsc.RequestTime, s.f.Imports[imp].Source, name) != nil {
 				s.out.Funcs[k].Uses = append(s.out.Funcs[k].Uses, Use{Name: name, Expr: "draftMode()." + prop + "()", Span: span})
 			}
 		}
 	}
+}
+
+// namespaceMember reads ns.name, where ns is a namespace import (import
+// * as ns) not shadowed in the function: the import and the name.
+func (s *summarizer) namespaceMember(n int, declared map[string]bool) (imp int, name string, ok bool) {
+	t := s.t
+	if t.Kind(n) != syntax.KindMemberExpression {
+		return 0, "", false
+	}
+	obj := t.Unparen(t.ChildByField(n, syntax.FieldObject))
+	prop := t.ChildByField(n, syntax.FieldProperty)
+	if t.Kind(obj) != syntax.KindIdentifier || prop < 0 || declared[t.Text(obj)] {
+		return 0, "", false
+	}
+	imp, imported, ok := s.imported(t.Text(obj))
+	if !ok || imported != "*" {
+		return 0, "", false
+	}
+	return imp, t.Text(prop), true
 }
 
 // call records a call of the module-scope name.

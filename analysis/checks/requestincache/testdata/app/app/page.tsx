@@ -4,6 +4,7 @@ import { revalidateTag } from 'next/cache'
 import { userAgent, locale, cachedLocale } from '../lib/request'
 import { getSession } from '../lib'
 import { theme } from './theme/theme'
+import { cachedTheme, cachedToggle, cachedUser, shadowedNamespace } from '../lib/namespace'
 
 async function getTheme() {
   'use cache'
@@ -61,6 +62,7 @@ export default async function Page() {
     <p>
       {await getAgent()} {await getLocale()} {await getUser()} {String(await toggle())} {await fresh()}
       {await shadowed(() => '')} {typeof (await later())} {await theme()}
+      {await cachedTheme()} {String(await cachedToggle())} {await cachedUser()} {await shadowedNamespace({ cookies: () => '' })}
     </p>
   )
 }
