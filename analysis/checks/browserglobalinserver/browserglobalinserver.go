@@ -26,10 +26,12 @@ in a function that such code calls (in the same module or imported, up to
 four calls deep), when neither the call nor the use is under a
 condition. Client Components render on the server too: when a Server
 Component renders a component of a 'use client' module, uses at the
-module's top level and in the body of that component are reported as
-well, unless the component first calls a hook that may suspend or bail
-out of server rendering (use, useSearchParams, a custom hook; React's
-useState, useEffect and the like do neither). Uses inside callbacks, event
+module's top level, at the top level of the modules it loads with its
+imports (static ones TypeScript does not erase, not import()), and in
+the body of that component are reported as well, unless the component
+first calls a hook that may suspend or bail out of server rendering
+(use, useSearchParams, a custom hook; React's useState, useEffect and
+the like do neither). Uses inside callbacks, event
 handlers and effects, or after a typeof check, are left alone, and so are
 functions only they call.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/client-components",
@@ -215,18 +217,15 @@ func contains(list []string, s string) bool {
 // canUseDOM flags and search params, and build.
 func serverRendered(pass *analysis.Pass) error {
 	m := pass.Module
-	if !m.Boundary {
-		return nil
-	}
+	reported := map[facts.Span]bool{}
 	for _, u := range m.Facts.Globals {
+		if !m.Boundary {
+			break
+		}
 		var names []string
 		switch {
 		case u.Context == facts.AtModuleScope && u.EveryCall:
-			for _, x := range m.Facts.Exports { // rendering any of them loads the module
-				if !x.TypeOnly {
-					names = append(names, x.Name)
-				}
-			}
+			names = loadingExports(m)
 		case u.Context == facts.AtRender && u.EveryRender:
 			for _, x := range m.Facts.Exports {
 				if x.Stmt == u.Stmt && !x.TypeOnly && x.Kind != facts.ExportReExport {
@@ -245,6 +244,7 @@ func serverRendered(pass *analysis.Pass) error {
 		if u.Context == facts.AtModuleScope {
 			msg = fmt.Sprintf("%s is not defined on the server: this code runs when this 'use client' module loads, and it loads on the server too, because %s renders <%s> from it and Client Components also render on the server (server-side rendering, and prerendering at build time), where browser globals throw a ReferenceError. Read it in an effect or an event handler, or after a typeof %s check.", u.Name, rel, el.Tag, u.Name)
 		}
+		reported[u.Span] = true
 		pass.Report(analysis.Diagnostic{
 			Start: u.Span.Start, End: u.Span.End,
 			Message: msg,
@@ -254,7 +254,101 @@ func serverRendered(pass *analysis.Pass) error {
 			}},
 		})
 	}
+	// Reads at the top level of a module that such a Client Component's
+	// module loads with its imports (oracle:
+	// browser-global-client-imported-module-level).
+	// A module of the server graph has them reported there.
+	var load *loader
+	for _, u := range m.Facts.Globals {
+		if u.Context != facts.AtModuleScope || !u.EveryCall || reported[u.Span] || m.In(graph.Server) {
+			continue
+		}
+		if load == nil {
+			load = loadedWith(pass, m)
+		}
+		if load.el == nil {
+			return nil
+		}
+		rel, via, boundary := pass.Rel(load.renderer.Path), pass.Rel(load.importer.Path), pass.Rel(load.boundary.Path)
+		how := fmt.Sprintf("%s imports it", via)
+		if load.importer != load.boundary {
+			how = fmt.Sprintf("%s imports it, and %s loads that with its imports", via, boundary)
+		}
+		pass.Report(analysis.Diagnostic{
+			Start: u.Span.Start, End: u.Span.End,
+			Message: fmt.Sprintf("%s is not defined on the server: this code runs when this module loads, and it loads on the server too: %s, and %s renders <%s> from the 'use client' module %s; Client Components also render on the server (server-side rendering, and prerendering at build time), where browser globals throw a ReferenceError. Read it in an effect or an event handler, or after a typeof %s check.", u.Name, how, rel, load.el.Tag, boundary, u.Name),
+			Related: []analysis.RelatedInformation{
+				{Location: analysis.Location{Path: load.importer.Path, Start: load.imp.SourceSpan.Start, End: load.imp.SourceSpan.End}, Message: fmt.Sprintf("%s imports %s here", via, pass.Rel(m.Path))},
+				{Location: analysis.Location{Path: load.renderer.Path, Start: load.el.TagSpan.Start, End: load.el.TagSpan.End}, Message: fmt.Sprintf("%s renders <%s> here", rel, load.el.Tag)},
+			},
+		})
+	}
 	return nil
+}
+
+// loadingExports lists the exports of a module whose use loads it: all
+// but types.
+func loadingExports(m *graph.Module) []string {
+	var names []string
+	for _, x := range m.Facts.Exports {
+		if !x.TypeOnly {
+			names = append(names, x.Name)
+		}
+	}
+	return names
+}
+
+// loader is how a module gets loaded on the server: importer loads it
+// with its imports, and so on up to the 'use client' module boundary,
+// of which renderer renders el while a Server Component renders.
+type loader struct {
+	importer, boundary, renderer *graph.Module
+	imp                          *facts.Import
+	el                           *facts.JSXElement
+}
+
+// loadedWith walks up the importers of m in the client graph, through
+// imports every bundler evaluates when the importer loads (static
+// imports and re-exports that are not erased), to a 'use client' module
+// that a Server Component renders. el is nil when there is none.
+func loadedWith(pass *analysis.Pass, m *graph.Module) *loader {
+	type step struct {
+		m     *graph.Module
+		first graph.Edge // the edge into the module the walk started at
+	}
+	seen := map[*graph.Module]bool{m: true}
+	queue := []step{{m: m}}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, e := range pass.Graph.Importers(cur.m, graph.Client) {
+			from := e.From
+			if from.Facts == nil || seen[from] || e.Import < 0 || e.Import >= len(from.Facts.Imports) {
+				continue
+			}
+			imp := &from.Facts.Imports[e.Import]
+			switch imp.Kind {
+			case facts.ImportStatic, facts.ImportReExport, facts.ImportExportAll:
+			default:
+				continue // import() and require() load when they run
+			}
+			if imp.TypeOnly || from.Load(e.Import) != graph.Loaded {
+				continue
+			}
+			seen[from] = true
+			first := cur.first
+			if cur.m == m {
+				first = e
+			}
+			if from.Boundary {
+				if el, im := renderedByServer(pass, from, loadingExports(from)); el != nil {
+					return &loader{importer: first.From, imp: &first.From.Facts.Imports[first.Import], boundary: from, renderer: im, el: el}
+				}
+			}
+			queue = append(queue, step{m: from, first: first})
+		}
+	}
+	return &loader{}
 }
 
 // renderedByServer finds a JSX element of a module of the server graph,

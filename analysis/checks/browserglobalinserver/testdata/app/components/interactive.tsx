@@ -8,8 +8,14 @@
 import * as React from 'react'
 import { use, useEffect, useState } from 'react'
 import { useSearchParams } from 'next/navigation'
+import dynamic from 'next/dynamic'
 import { scrollTop } from '../lib/scroll'
-import { OnlyInClient } from './client-only-rendered'
+import type { Agent } from '../lib/agent'
+// In the server graph as well: its top level is reported there, once.
+import { NotImported } from './width'
+
+// Loaded in the browser only: nothing loads its module on the server.
+const OnlyInClient = dynamic(() => import('./client-only-rendered').then((m) => m.OnlyInClient), { ssr: false })
 
 export function Interactive() {
   useEffect(() => scrollTop(), [])
@@ -64,6 +70,6 @@ export function Width() {
 }
 
 // Exported, but no Server Component renders it.
-export function Height() {
-  return <p>{window.innerHeight}</p>
+export function Height({ agent }: { agent?: Agent }) {
+  return <p>{window.innerHeight}{agent}<NotImported /></p>
 }
