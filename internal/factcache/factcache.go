@@ -3,7 +3,9 @@
 // one pack per workspace in the user's cache directory. A pack belongs to
 // the executable that wrote it (any change to the program invalidates it)
 // and carries a checksum; a missing, stale or damaged pack is ignored and
-// rewritten. Deleting the directory is always safe.
+// rewritten. Deleting the directory is always safe. A pack also keeps
+// each file's stamp (vfs.Stamp) with the hash of the text read then, so
+// that the next run knows an unchanged file without reading it.
 package factcache
 
 import (
