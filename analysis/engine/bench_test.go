@@ -11,14 +11,18 @@ import (
 	"github.com/rscls/rscls/analysis/engine"
 	"github.com/rscls/rscls/analysis/suite"
 	"github.com/rscls/rscls/analysis/syntax"
+	"github.com/rscls/rscls/analysis/vfs"
 	"github.com/rscls/rscls/internal/factcache"
 	"github.com/rscls/rscls/internal/test/synth"
 )
 
 // parseAll parses every source file in parallel, as the engine does, and
 // nothing else: the baseline a check is measured against.
-func parseAll(ws *synth.Workspace) {
-	fsys := ws.IndexedFS()
+func parseAll(ws *synth.Workspace) { parseFiles(ws.IndexedFS(), ws.Sources) }
+
+// parseFiles parses the files at paths in parallel, one parser per core,
+// skipping those the engine skips.
+func parseFiles(fsys vfs.FS, paths []string) {
 	var wg sync.WaitGroup
 	work := make(chan string)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -26,13 +30,16 @@ func parseAll(ws *synth.Workspace) {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				src, _ := fsys.ReadFile(p)
+				src, err := fsys.ReadFile(p)
+				if err != nil || engine.SkipReason(src) != "" {
+					continue
+				}
 				lang, _ := syntax.LangForPath(p)
-				syntax.MustParse(src, lang)
+				syntax.Parse(src, lang)
 			}
 		}()
 	}
-	for _, p := range ws.Sources {
+	for _, p := range paths {
 		work <- p
 	}
 	close(work)
