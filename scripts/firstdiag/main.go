@@ -8,9 +8,12 @@
 // is made cold (no fact cache) and warm (with a fact cache a previous
 // run filled), several times, side by side.
 //
-//	go run ./scripts/firstdiag [-rscls BINARY] [-n RUNS] [-file REL] CHECKOUT
+//	go run ./scripts/firstdiag [-rscls BINARY] [-vs OTHER] [-n RUNS] [-file REL] CHECKOUT
 //
-// The file opened is -file, or the checkout's first app page found.
+// The file opened is -file, or the checkout's first app page found. With
+// -vs OTHER, another binary is measured in turn with it, run by run, and
+// the ratios are taken pair by pair: a shared machine's speed drifts more
+// between minutes than between two runs in a row.
 package main
 
 import (
@@ -36,8 +39,9 @@ func main() {
 	bin := flag.String("rscls", "", "rscls binary (default: build ./cmd/lsp/rscls into a temporary directory)")
 	runs := flag.Int("n", 3, "runs of each measurement")
 	file := flag.String("file", "", "file to open, relative to the checkout (default: the first app/**/page.tsx)")
+	vs := flag.String("vs", "", "another rscls binary, measured in turn with the first")
 	flag.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: firstdiag [-rscls BINARY] [-n RUNS] [-file REL] CHECKOUT\n")
+		fmt.Fprintf(os.Stderr, "usage: firstdiag [-rscls BINARY] [-vs OTHER] [-n RUNS] [-file REL] CHECKOUT\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -45,13 +49,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*bin, flag.Arg(0), *file, *runs); err != nil {
+	if err := run(*bin, *vs, flag.Arg(0), *file, *runs); err != nil {
 		fmt.Fprintf(os.Stderr, "firstdiag: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin, root, file string, runs int) error {
+func run(bin, vs, root, file string, runs int) error {
 	root, err := filepath.Abs(root)
 	if err != nil {
 		return err
@@ -75,34 +79,26 @@ func run(bin, root, file string, runs int) error {
 		}
 	}
 	path := filepath.Join(root, filepath.FromSlash(file))
-	cache := filepath.Join(tmp, "cache")
 	fmt.Printf("checkout %s, opened %s, %d runs\n\n", root, file, runs)
 	fmt.Println("| run | check --no-cache s | server: first diags s | graph diags s | ready s | ready/check |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|")
-	var rows [][4]float64
-	var warm [][3]float64
+	bins := []string{bin}
+	if vs != "" {
+		bins = append(bins, vs)
+	}
+	samples := make([][]sample, len(bins))
 	for i := 0; i < runs; i++ {
-		check, err := timeCheck(bin, root)
-		if err != nil {
-			return err
-		}
-		cold, err := session(bin, root, path, "off")
-		if err != nil {
-			return err
-		}
-		rows = append(rows, [4]float64{check, cold.first, cold.graph, cold.ready})
-		fmt.Printf("| cold %d | %.2f | %.3f | %.3f | %.2f | %.2f |\n", i+1, check, cold.first, cold.graph, cold.ready, cold.ready/check)
-		if i == 0 {
-			if _, err := session(bin, root, path, cache); err != nil { // fills the cache
+		for b, exe := range bins {
+			name := fmt.Sprint(i + 1)
+			if vs != "" {
+				name = fmt.Sprintf("%d %s", i+1, filepath.Base(exe))
+			}
+			sm, err := measure(exe, root, path, filepath.Join(tmp, fmt.Sprintf("cache%d", b)), i == 0, name)
+			if err != nil {
 				return err
 			}
+			samples[b] = append(samples[b], sm)
 		}
-		w, err := session(bin, root, path, cache)
-		if err != nil {
-			return err
-		}
-		warm = append(warm, [3]float64{w.first, w.graph, w.ready})
-		fmt.Printf("| warm %d | | %.3f | %.3f | %.2f | |\n", i+1, w.first, w.graph, w.ready)
 	}
 	med := func(get func(int) float64, n int) float64 {
 		v := make([]float64, n)
@@ -112,13 +108,55 @@ func run(bin, root, file string, runs int) error {
 		sort.Float64s(v)
 		return v[n/2]
 	}
-	n := len(rows)
-	fmt.Printf("\nmedians: cold first diagnostics %.3f s, graph %.3f s, ready %.2f s = %.2f× check (%.2f s); warm first %.3f s, graph %.3f s, ready %.2f s\n",
-		med(func(i int) float64 { return rows[i][1] }, n), med(func(i int) float64 { return rows[i][2] }, n),
-		med(func(i int) float64 { return rows[i][3] }, n), med(func(i int) float64 { return rows[i][3] / rows[i][0] }, n),
-		med(func(i int) float64 { return rows[i][0] }, n),
-		med(func(i int) float64 { return warm[i][0] }, n), med(func(i int) float64 { return warm[i][1] }, n), med(func(i int) float64 { return warm[i][2] }, n))
+	for b, exe := range bins {
+		rows := samples[b]
+		n := len(rows)
+		fmt.Printf("\nmedians of %s: cold first diagnostics %.3f s, graph %.3f s, ready %.2f s = %.2f× check (%.2f s); warm first %.3f s, graph %.3f s, ready %.2f s\n", exe,
+			med(func(i int) float64 { return rows[i].cold.first }, n), med(func(i int) float64 { return rows[i].cold.graph }, n),
+			med(func(i int) float64 { return rows[i].cold.ready }, n), med(func(i int) float64 { return rows[i].cold.ready / rows[i].check }, n),
+			med(func(i int) float64 { return rows[i].check }, n),
+			med(func(i int) float64 { return rows[i].warm.first }, n), med(func(i int) float64 { return rows[i].warm.graph }, n), med(func(i int) float64 { return rows[i].warm.ready }, n))
+	}
+	if vs != "" {
+		a, o := samples[0], samples[1]
+		fmt.Printf("\n%s against %s, pair by pair (medians): check %.2f×, cold graph %.2f×, warm first %.2f×, warm graph %.2f×\n", bin, vs,
+			med(func(i int) float64 { return a[i].check / o[i].check }, runs),
+			med(func(i int) float64 { return a[i].cold.graph / o[i].cold.graph }, runs),
+			med(func(i int) float64 { return a[i].warm.first / o[i].warm.first }, runs),
+			med(func(i int) float64 { return a[i].warm.graph / o[i].warm.graph }, runs))
+	}
 	return nil
+}
+
+// sample is one run of a binary: rscls check without the cache, a
+// session without the cache and one with it.
+type sample struct {
+	check      float64
+	cold, warm result
+}
+
+// measure makes one run of bin and prints its rows; fill first fills
+// the cache.
+func measure(bin, root, path, cache string, fill bool, name string) (sample, error) {
+	var sm sample
+	var err error
+	if sm.check, err = timeCheck(bin, root); err != nil {
+		return sm, err
+	}
+	if sm.cold, err = session(bin, root, path, "off"); err != nil {
+		return sm, err
+	}
+	fmt.Printf("| cold %s | %.2f | %.3f | %.3f | %.2f | %.2f |\n", name, sm.check, sm.cold.first, sm.cold.graph, sm.cold.ready, sm.cold.ready/sm.check)
+	if fill {
+		if _, err := session(bin, root, path, cache); err != nil {
+			return sm, err
+		}
+	}
+	if sm.warm, err = session(bin, root, path, cache); err != nil {
+		return sm, err
+	}
+	fmt.Printf("| warm %s | | %.3f | %.3f | %.2f | |\n", name, sm.warm.first, sm.warm.graph, sm.warm.ready)
+	return sm, nil
 }
 
 // firstPage returns the first app/**/page.{tsx,jsx,ts,js} outside
