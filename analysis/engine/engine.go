@@ -698,9 +698,8 @@ func (s *Snapshot) text(r *FileResult, src []byte) ([]byte, bool) {
 	return s.read(r)
 }
 
-// fromCache completes r from the cache, and reports whether it did. Only
-// files about to be parsed ask: a file nothing needs is neither a hit
-// nor a miss.
+// fromCache completes r from the cache, and reports whether it did. A
+// file wantedCached tested was looked up then: its answer is reused.
 func (s *Snapshot) fromCache(r *FileResult) bool {
 	c := s.opts.Cache
 	if c == nil {
