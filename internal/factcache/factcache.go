@@ -118,7 +118,7 @@ func (s *Store) Path() string { return s.path }
 
 type header struct {
 	Salt     [32]byte
-	Checksum [32]byte // of the shards' bytes, in order
+	Checksum [32]byte // of the payloads (the shards, then the stamps), in order
 	Count    int
 }
 

@@ -31,9 +31,9 @@ imports (static ones TypeScript does not erase, not import()), and in
 the body of that component are reported as well, unless the component
 first calls a hook that may suspend or bail out of server rendering
 (use, useSearchParams, a custom hook; React's useState, useEffect and
-the like do neither). Uses inside callbacks, event
-handlers and effects, or after a typeof check, are left alone, and so are
-functions only they call.`,
+the like do neither). Uses inside callbacks, event handlers and effects,
+or after a typeof check, are left alone, and so are functions only they
+call.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/client-components",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
