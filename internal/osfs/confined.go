@@ -202,11 +202,10 @@ func (c *Confined) realDirFromParent(dir string) (string, error) {
 	if parent == dir {
 		return filepath.EvalSymlinks(dir)
 	}
-	realParent, err := c.realDir(parent)
+	candidate, err := c.inRealDir(dir)
 	if err != nil {
 		return "", err
 	}
-	candidate := filepath.Join(realParent, filepath.Base(dir))
 	fi, err := os.Lstat(candidate)
 	if err != nil {
 		return "", err
@@ -217,18 +216,41 @@ func (c *Confined) realDirFromParent(dir string) (string, error) {
 	return candidate, nil
 }
 
-// evalSymlinks is filepath.EvalSymlinks with the parent directory's
-// resolution remembered.
-func (c *Confined) evalSymlinks(p string) (string, error) {
-	dir := filepath.Dir(p)
-	if dir == p {
-		return p, nil
-	}
-	realDir, err := c.realDir(dir)
+// inRealDir returns p in its directory's real path: p with every link
+// above it resolved, not p itself.
+func (c *Confined) inRealDir(p string) (string, error) {
+	realDir, err := c.realDir(filepath.Dir(p))
 	if err != nil {
 		return "", err
 	}
-	candidate := filepath.Join(realDir, filepath.Base(p))
+	return filepath.Join(realDir, filepath.Base(p)), nil
+}
+
+// direct returns where an absolute path is in its directory's real path,
+// when that is inside the folders: what to open without following a
+// link, or to stat without resolving one. ok is false otherwise.
+func (c *Confined) direct(path string) (string, bool) {
+	p := filepath.Clean(path)
+	if !filepath.IsAbs(p) || filepath.Dir(p) == p {
+		return "", false
+	}
+	candidate, err := c.inRealDir(p)
+	if err != nil || !c.inside(candidate) {
+		return "", false
+	}
+	return candidate, true
+}
+
+// evalSymlinks is filepath.EvalSymlinks with the parent directory's
+// resolution remembered.
+func (c *Confined) evalSymlinks(p string) (string, error) {
+	if filepath.Dir(p) == p {
+		return p, nil
+	}
+	candidate, err := c.inRealDir(p)
+	if err != nil {
+		return "", err
+	}
 	fi, err := os.Lstat(candidate)
 	if err != nil {
 		return "", err
@@ -292,17 +314,8 @@ func (c *Confined) ReadFile(path string) ([]byte, error) {
 // nothing: ReadFile then takes the way that resolves links, with its
 // errors.
 func (c *Confined) readDirect(path string) ([]byte, bool) {
-	p := filepath.Clean(path)
-	dir := filepath.Dir(p)
-	if !filepath.IsAbs(p) || dir == p {
-		return nil, false
-	}
-	realDir, err := c.realDir(dir)
-	if err != nil {
-		return nil, false
-	}
-	candidate := filepath.Join(realDir, filepath.Base(p))
-	if !c.inside(candidate) {
+	candidate, ok := c.direct(path)
+	if !ok {
 		return nil, false
 	}
 	data, err := readFileNoFollow(candidate)

@@ -3,7 +3,6 @@
 package osfs
 
 import (
-	"path/filepath"
 	"syscall"
 	"time"
 
@@ -19,17 +18,8 @@ var racyWindow = 2 * time.Second
 // Stamp implements vfs.Stamper for regular files inside the folders that
 // are not links, with one lstat.
 func (c *Confined) Stamp(path string) (vfs.Stamp, bool) {
-	p := filepath.Clean(path)
-	dir := filepath.Dir(p)
-	if !filepath.IsAbs(p) || dir == p {
-		return vfs.Stamp{}, false
-	}
-	realDir, err := c.realDir(dir)
-	if err != nil {
-		return vfs.Stamp{}, false
-	}
-	candidate := filepath.Join(realDir, filepath.Base(p))
-	if !c.inside(candidate) {
+	candidate, ok := c.direct(path)
+	if !ok {
 		return vfs.Stamp{}, false
 	}
 	var st syscall.Stat_t
