@@ -177,6 +177,8 @@ type Snapshot struct {
 	sigs       map[string]graph.Signature // per module: what graph checks can observe of it
 	rerun      int                        // graph passes run (not reused) by the last build
 	lateParses int                        // workspace files the graph reached that loading had not parsed
+	// settingsKeys remembers settingsKey per *analysis.Config.
+	settingsKeys sync.Map
 }
 
 // Load discovers and analyzes the workspace at root.
@@ -808,7 +810,21 @@ func (s *Snapshot) cacheKey(r *FileResult) [32]byte {
 	h := sha256.New()
 	lang, _ := syntax.LangForPath(r.Path)
 	fmt.Fprintf(h, "%x\x00%d\x00%s\x00%d\x00%v\x00%v\x00", r.Hash, lang, r.Info.Rel, r.Info.Role, r.Info.InAppDir, r.Info.InNodeModules)
-	config := s.ConfigFor(r.Path)
+	settings := s.settingsKey(s.ConfigFor(r.Path))
+	h.Write(settings[:])
+	var key [32]byte
+	copy(key[:], h.Sum(nil))
+	return key
+}
+
+// settingsKey hashes the part of cache keys that is the same for every
+// file under config: the settings single-file checks read and the
+// analyzers that ran. It is computed once per config, not per file.
+func (s *Snapshot) settingsKey(config *analysis.Config) [32]byte {
+	if v, ok := s.settingsKeys.Load(config); ok {
+		return v.([32]byte)
+	}
+	h := sha256.New()
 	for _, k := range config.CacheKindsOrNil() {
 		fmt.Fprintf(h, "kind:%s\x00", k)
 	}
@@ -824,6 +840,7 @@ func (s *Snapshot) cacheKey(r *FileResult) [32]byte {
 	}
 	var key [32]byte
 	copy(key[:], h.Sum(nil))
+	s.settingsKeys.Store(config, key)
 	return key
 }
 

@@ -204,3 +204,28 @@ func TestWarmLoadReadsNoFile(t *testing.T) {
 		t.Errorf("the changed file's text was not analyzed: %q", got)
 	}
 }
+
+// TestCacheKeyCoversSettings holds that a file's cached findings are not
+// reused once next.config changes what its file checks decide.
+func TestCacheKeyCoversSettings(t *testing.T) {
+	files := vfs.MapFS{
+		"/w/package.json":    pkg,
+		"/w/next.config.mjs": "export default {}\n",
+		"/w/app/page.tsx":    "async function data() {\n  'use cache'\n  return 1\n}\nexport default async function Page() { return <p>{await data()}</p> }\n",
+	}
+	cache := &memCache{m: map[[32]byte]*engine.CachedFile{}}
+	load := func(c engine.Cache) string {
+		snap, err := engine.Load(context.Background(), files, "/w", engine.Options{Analyzers: suite.Analyzers, Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return summary(snap)
+	}
+	if got := load(cache); got != "app/page.tsx:useCacheWithoutFlag:error\n" {
+		t.Fatalf("without the flag: %q", got)
+	}
+	files["/w/next.config.mjs"] = "export default { experimental: { useCache: true } }\n"
+	if got, want := load(cache), load(nil); got != want || want != "" {
+		t.Errorf("with the flag, through the cache: %q; without it: %q", got, want)
+	}
+}
