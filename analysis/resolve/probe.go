@@ -177,16 +177,17 @@ func (r *Resolver) realPath(path string) string {
 
 // realDir is the real path of a directory, when the file source can say.
 func (r *Resolver) realDir(dir string) (string, bool) {
-	v := r.realDirs.getOrCompute(dir, func() realDir {
+	v := r.realDirs.getOrCompute(dir, func() knownDir {
 		if real, err := r.fs.RealPath(dir); err == nil && real != "" {
-			return realDir{filepath.Clean(real), true}
+			return knownDir{filepath.Clean(real), true}
 		}
-		return realDir{}
+		return knownDir{}
 	})
 	return v.path, v.ok
 }
 
-type realDir struct {
+// knownDir is a directory's real path, when the file source could say.
+type knownDir struct {
 	path string
 	ok   bool
 }

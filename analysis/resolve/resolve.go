@@ -145,7 +145,7 @@ type Resolver struct {
 	tsMerged  *syncCache[string, *TSConfig]
 	tsForDir  *syncCache[string, *TSConfig]
 	realPaths *syncCache[string, string]
-	realDirs  *syncCache[string, realDir]
+	realDirs  *syncCache[string, knownDir]
 	// nodeModules holds, per directory, the node_modules directories
 	// above it (nodeModulesFrom).
 	nodeModules *syncCache[string, []string]
@@ -185,7 +185,7 @@ func New(fsys vfs.FS, opts Options) *Resolver {
 		tsMerged:    newSyncCache[string, *TSConfig](),
 		tsForDir:    newSyncCache[string, *TSConfig](),
 		realPaths:   newSyncCache[string, string](),
-		realDirs:    newSyncCache[string, realDir](),
+		realDirs:    newSyncCache[string, knownDir](),
 		dirs:        newSyncCache[string, *DirResolver](),
 		nodeModules: newSyncCache[string, []string](),
 	}

@@ -216,12 +216,19 @@ func contains(list []string, s string) bool {
 // their own state (an error a query sets in the browser), imported
 // canUseDOM flags and search params, and build.
 func serverRendered(pass *analysis.Pass) error {
-	m := pass.Module
 	reported := map[facts.Span]bool{}
+	if pass.Module.Boundary {
+		renderedBoundary(pass, reported)
+	}
+	loadedModule(pass, reported)
+	return nil
+}
+
+// renderedBoundary reports the reads of a 'use client' module a Server
+// Component renders, and notes them in reported.
+func renderedBoundary(pass *analysis.Pass, reported map[facts.Span]bool) {
+	m := pass.Module
 	for _, u := range m.Facts.Globals {
-		if !m.Boundary {
-			break
-		}
 		var names []string
 		switch {
 		case u.Context == facts.AtModuleScope && u.EveryCall:
@@ -254,10 +261,14 @@ func serverRendered(pass *analysis.Pass) error {
 			}},
 		})
 	}
-	// Reads at the top level of a module that such a Client Component's
-	// module loads with its imports (oracle:
-	// browser-global-client-imported-module-level).
-	// A module of the server graph has them reported there.
+}
+
+// loadedModule reports reads at the top level of a module that a
+// rendered Client Component's module loads with its imports (oracle:
+// browser-global-client-imported-module-level), but for those reported
+// already. A module of the server graph has them reported there.
+func loadedModule(pass *analysis.Pass, reported map[facts.Span]bool) {
+	m := pass.Module
 	var load *loader
 	for _, u := range m.Facts.Globals {
 		if u.Context != facts.AtModuleScope || !u.EveryCall || reported[u.Span] || m.In(graph.Server) {
@@ -267,7 +278,7 @@ func serverRendered(pass *analysis.Pass) error {
 			load = loadedWith(pass, m)
 		}
 		if load.el == nil {
-			return nil
+			return
 		}
 		rel, via, boundary := pass.Rel(load.renderer.Path), pass.Rel(load.importer.Path), pass.Rel(load.boundary.Path)
 		how := fmt.Sprintf("%s imports it", via)
@@ -283,7 +294,6 @@ func serverRendered(pass *analysis.Pass) error {
 			},
 		})
 	}
-	return nil
 }
 
 // loadingExports lists the exports of a module whose use loads it: all
