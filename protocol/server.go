@@ -236,15 +236,16 @@ func (s *Server) handle(next jsonrpc2.Handler) jsonrpc2.Handler {
 			case s.shutdownDone.Load():
 				return nil, errShutDown
 			default:
-				// Release the read loop: later messages may be read while this
-				// request runs on the snapshot it starts with. The request's own
-				// context is recycled when the handler returns, so cancellation
-				// hangs off the connection's context instead.
-				jsonrpc2.Async(ctx)
+				// The request's own context is recycled when the handler
+				// returns, so cancellation hangs off the connection's context.
+				// It is registered before the read loop is released below: a
+				// $/cancelRequest read right after this request must find it.
+				//
 				// %q keeps the number 7 and the string "7" apart; a client
 				// may reuse an id while the first request still runs, and
 				// a cancellation then reaches both.
 				id := fmt.Sprintf("%q", req.ID())
+				reqCtx := ctx
 				var cancel context.CancelFunc
 				ctx, cancel = context.WithCancel(jsonrpc2.DetachContext(ctx))
 				s.inflightMu.Lock()
@@ -262,6 +263,9 @@ func (s *Server) handle(next jsonrpc2.Handler) jsonrpc2.Handler {
 					s.inflightMu.Unlock()
 					cancel()
 				}()
+				// Release the read loop: later messages may be read while this
+				// request runs on the snapshot it starts with.
+				jsonrpc2.Async(reqCtx)
 			}
 		} else if !s.initialized.Load() && method != lsp.MethodExit {
 			s.log.warnf("dropped %s: the server is not initialized", method)
