@@ -226,6 +226,9 @@ type TextEdit struct {
 	Path       string
 	Start, End int
 	NewText    string
+	// NewFile marks an edit that creates the file at Path, which does not
+	// exist, with NewText as its whole text (Start and End are 0).
+	NewFile bool
 }
 
 // Tag marks diagnostics that editors show in a particular way.

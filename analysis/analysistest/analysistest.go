@@ -169,7 +169,16 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 			edits[e.Path] = append(edits[e.Path], e)
 		}
 	}
-	for _, path := range snap.Files() {
+	// Files that fixes create have a golden file where they would be.
+	paths := snap.Files()
+	created := map[string]bool{}
+	for path, list := range edits {
+		if slices.ContainsFunc(list, func(e analysis.TextEdit) bool { return e.NewFile }) {
+			created[path] = true
+			paths = append(paths, path)
+		}
+	}
+	for _, path := range paths {
 		golden := path + ".golden"
 		want, err := os.ReadFile(golden)
 		if err == nil && bytes.HasPrefix(want, []byte("-- ")) {
@@ -183,9 +192,15 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 			}
 			continue
 		}
-		src, rerr := os.ReadFile(path)
-		if rerr != nil {
-			t.Fatal(rerr)
+		var src []byte
+		if _, serr := os.Stat(path); created[path] && serr == nil {
+			t.Errorf("%s: a fix creates the file, but it exists", rel(snap.Root, path))
+			continue
+		} else if !created[path] {
+			var rerr error
+			if src, rerr = os.ReadFile(path); rerr != nil {
+				t.Fatal(rerr)
+			}
 		}
 		got, aerr := textedit.Apply(src, list)
 		if aerr != nil {
@@ -206,6 +221,20 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 			t.Errorf("%s: fixed file differs from golden\n--- got ---\n%s--- want ---\n%s", rel(snap.Root, path), got, want)
 		}
 	}
+	// A golden file of a file that neither exists nor is created is left
+	// over from a fix that is no longer offered.
+	known := map[string]bool{}
+	for _, p := range paths {
+		known[p] = true
+	}
+	filepath.WalkDir(snap.Root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".golden") && !known[strings.TrimSuffix(p, ".golden")] {
+			if _, serr := os.Stat(strings.TrimSuffix(p, ".golden")); serr != nil {
+				t.Errorf("%s: golden file of a file that no fix creates", rel(snap.Root, p))
+			}
+		}
+		return nil
+	})
 	return snap
 }
 

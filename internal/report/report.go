@@ -140,6 +140,8 @@ type jsonEdit struct {
 	Start   jsonPos `json:"start"`
 	End     jsonPos `json:"end"`
 	NewText string  `json:"newText"`
+	// NewFile: the edit creates the file, with NewText as its text.
+	NewFile bool `json:"newFile,omitempty"`
 }
 
 type jsonFix struct {
@@ -195,7 +197,7 @@ func writeJSON(w io.Writer, in Input) error {
 				if p == "" {
 					p = f.Path
 				}
-				jx.Edits = append(jx.Edits, jsonEdit{Path: in.rel(p), Start: in.jpos(src, p, e.Start), End: in.jpos(src, p, e.End), NewText: e.NewText})
+				jx.Edits = append(jx.Edits, jsonEdit{Path: in.rel(p), Start: in.jpos(src, p, e.Start), End: in.jpos(src, p, e.End), NewText: e.NewText, NewFile: e.NewFile})
 			}
 			jf.Fixes = append(jf.Fixes, jx)
 		}
