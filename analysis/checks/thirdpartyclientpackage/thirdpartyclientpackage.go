@@ -4,12 +4,17 @@ package thirdpartyclientpackage
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/passes/chain"
 	"github.com/rscls/rscls/analysis/rsc"
+	"github.com/rscls/rscls/analysis/textedit"
 )
 
 var Analyzer = &analysis.Analyzer{
@@ -60,13 +65,135 @@ func run(pass *analysis.Pass) (any, error) {
 			Location: analysis.Location{Path: use.module.Path, Start: use.span.Start, End: use.span.End},
 			Message:  fmt.Sprintf("%s uses %s here", pass.Rel(use.module.Path), use.api),
 		}}
-		pass.Report(analysis.Diagnostic{
+		d := analysis.Diagnostic{
 			Start: imp.SourceSpan.Start, End: imp.SourceSpan.End,
 			Message: chains.Message(msg, graph.Server),
 			Related: append(related, chains.Related(graph.Server)...),
-		})
+		}
+		if fix, ok := wrapperFix(pass, i); ok {
+			d.Fixes = []analysis.SuggestedFix{fix}
+		}
+		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// wrapperFix makes the fix the Next.js documentation gives: a file of the
+// app's own, next to the importing one, that starts with 'use client' and
+// re-exports what the import takes from the package; the import then
+// takes it from that file. It is offered only where the result is sure to
+// work: a static import whose every value is rendered as a component
+// (<Provider>) and never called, so that a reference to a Client
+// Component is all the Server Component needs. A namespace import would
+// need `export *`, which Next.js rejects in a 'use client' file.
+func wrapperFix(pass *analysis.Pass, i int) (analysis.SuggestedFix, bool) {
+	f := pass.Module.Facts
+	imp := &f.Imports[i]
+	if imp.Kind != facts.ImportStatic || len(imp.Names) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	var values, types []string
+	for _, n := range imp.Names {
+		switch {
+		case n.Imported == "*":
+			return analysis.SuggestedFix{}, false
+		case n.TypeOnly:
+			types = appendOnce(types, n.Imported)
+		case !renderedOnly(f, i, n):
+			return analysis.SuggestedFix{}, false
+		default:
+			values = appendOnce(values, n.Imported)
+		}
+	}
+	if len(values) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	dir, base := filepath.Split(pass.Module.Path)
+	ts := isTypeScript(base)
+	if len(types) > 0 && !ts {
+		return analysis.SuggestedFix{}, false
+	}
+	name := slug(imp.Source) + "-client"
+	file := dir + name + ".js"
+	if ts {
+		file = dir + name + ".tsx"
+	}
+	if _, err := pass.ReadFile(file); err == nil || pass.Graph.Module(file) != nil {
+		return analysis.SuggestedFix{}, false // taken: the user chooses a name
+	}
+	from := " from " + textedit.Quote(f, imp.Source)
+	text := textedit.Statement(f, textedit.Quote(f, "use client")) + "\n\n" +
+		textedit.Statement(f, "export { "+strings.Join(values, ", ")+" }"+from) + "\n"
+	if len(types) > 0 {
+		text += textedit.Statement(f, "export type { "+strings.Join(types, ", ")+" }"+from) + "\n"
+	}
+	return analysis.SuggestedFix{
+		ID:      "reExportFromClientFile",
+		Message: fmt.Sprintf("Re-export from a new file that starts with \"use client\" (%s)", name+path.Ext(file)),
+		Edits: []analysis.TextEdit{
+			{Path: file, NewText: text, NewFile: true},
+			{Start: imp.SourceSpan.Start, End: imp.SourceSpan.End, NewText: textedit.Quote(f, "./"+name)},
+		},
+		// The imports become references to Client Components, which the
+		// file only renders as far as its facts tell (a read such as
+		// Provider.displayName is not among them); and the new file's name
+		// and place are the user's to choose.
+		NeedsReview: true,
+	}, true
+}
+
+// renderedOnly reports whether the binding n of import i is rendered as a
+// component tag of its own (not Tag.Member) and never called.
+func renderedOnly(f *facts.File, i int, n facts.ImportName) bool {
+	is := func(r facts.Ref) bool { return r.Kind == facts.RefImport && r.Import == i && r.Name == n.Local }
+	for _, c := range f.Calls {
+		if is(c.Ref) {
+			return false
+		}
+	}
+	for _, el := range f.JSX {
+		if el.Tag == n.Local && is(el.Ref) {
+			return true
+		}
+	}
+	return false
+}
+
+func appendOnce(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+func isTypeScript(file string) bool {
+	switch path.Ext(file) {
+	case ".ts", ".tsx", ".mts", ".cts":
+		return true
+	}
+	return false
+}
+
+// slug makes a file name of a package path: "@radix-ui/react-tooltip"
+// gives "radix-ui-react-tooltip".
+func slug(source string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(source) {
+		if ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "package"
+	}
+	return b.String()
 }
 
 // findClientUse searches the package's server-graph modules reachable from

@@ -8,5 +8,5 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, "testdata/app", thirdpartyclientpackage.Analyzer)
+	analysistest.RunWithFixes(t, "testdata/app", thirdpartyclientpackage.Analyzer)
 }

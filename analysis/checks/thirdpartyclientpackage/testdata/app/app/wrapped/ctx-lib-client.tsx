@@ -1,0 +1,3 @@
+'use client'
+
+export { Provider } from 'ctx-lib'
