@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	lsp "go.lsp.dev/protocol"
@@ -387,12 +388,16 @@ func (s *Server) CodeAction(ctx context.Context, params *lsp.CodeActionParams) (
 		}
 		diag := s.toDiagnostic(f, v.m, v.sn)
 		for _, fix := range f.Fixes {
+			edit := s.workspaceEdit(v, fix.Edits)
+			if edit == nil {
+				continue // it creates a file, which the client cannot
+			}
 			out = append(out, &lsp.CodeAction{
 				Title:       fix.Message,
 				Kind:        ptr(lsp.CodeActionKindQuickFix),
 				Diagnostics: []lsp.Diagnostic{diag},
 				IsPreferred: ptr(len(f.Fixes) == 1 && !fix.NeedsReview),
-				Edit:        s.workspaceEdit(v, fix.Edits),
+				Edit:        edit,
 			})
 		}
 	}
@@ -421,8 +426,16 @@ func importsServerOnly(f *facts.File) bool {
 	return false
 }
 
-// workspaceEdit converts edits (in this document or others) to LSP.
+// workspaceEdit converts edits (in this document or others) to LSP. Edits
+// that create files need the client's documentChanges with the create
+// operation; without them it returns nil.
 func (s *Server) workspaceEdit(v *docView, edits []analysis.TextEdit) *lsp.WorkspaceEdit {
+	if slices.ContainsFunc(edits, func(e analysis.TextEdit) bool { return e.NewFile }) {
+		if !s.caps.createFiles {
+			return nil
+		}
+		return s.documentChanges(v, edits)
+	}
 	changes := map[uri.URI][]lsp.TextEdit{}
 	for _, e := range edits {
 		u, m := v.uri, v.m
@@ -432,4 +445,48 @@ func (s *Server) workspaceEdit(v *docView, edits []analysis.TextEdit) *lsp.Works
 		changes[u] = append(changes[u], lsp.TextEdit{Range: s.toRange(m, e.Start, e.End), NewText: e.NewText})
 	}
 	return &lsp.WorkspaceEdit{Changes: changes}
+}
+
+// documentChanges is workspaceEdit with documentChanges: each new file is
+// created (failing if it exists, so that nothing is overwritten) and
+// filled, then the other files are edited, a TextDocumentEdit per file in
+// the order of their first edit.
+func (s *Server) documentChanges(v *docView, edits []analysis.TextEdit) *lsp.WorkspaceEdit {
+	var out []lsp.DocumentChange
+	byFile := map[uri.URI]*lsp.TextDocumentEdit{}
+	var order []uri.URI
+	for _, e := range edits {
+		if e.NewFile {
+			u := s.uriFor(v.sn, e.Path)
+			out = append(out,
+				&lsp.CreateFile{Kind: "create", URI: u, Options: &lsp.CreateFileOptions{Overwrite: ptr(false), IgnoreIfExists: ptr(false)}},
+				&lsp.TextDocumentEdit{
+					TextDocument: lsp.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: lsp.TextDocumentIdentifier{URI: u}},
+					Edits:        []lsp.TextDocumentEditElement{&lsp.TextEdit{NewText: e.NewText}},
+				})
+			continue
+		}
+		path, u, m := v.path, v.uri, v.m
+		if e.Path != "" && e.Path != v.path {
+			path, u, m = e.Path, s.uriFor(v.sn, e.Path), s.mapperFor(v.sn, e.Path)
+		}
+		td := byFile[u]
+		if td == nil {
+			// The version of an open document, so that the client refuses
+			// the edit if the text changed since; null for the disk's text.
+			var version *int32
+			if d, ok := v.sn.docs[path]; ok {
+				version = ptr(d.version)
+			}
+			td = &lsp.TextDocumentEdit{TextDocument: lsp.OptionalVersionedTextDocumentIdentifier{
+				TextDocumentIdentifier: lsp.TextDocumentIdentifier{URI: u}, Version: version}}
+			byFile[u] = td
+			order = append(order, u)
+		}
+		td.Edits = append(td.Edits, &lsp.TextEdit{Range: s.toRange(m, e.Start, e.End), NewText: e.NewText})
+	}
+	for _, u := range order {
+		out = append(out, byFile[u])
+	}
+	return &lsp.WorkspaceEdit{DocumentChanges: out}
 }

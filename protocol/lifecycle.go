@@ -21,6 +21,9 @@ type clientCaps struct {
 	codeLensRefresh    bool
 	relatedInformation bool
 	markdownHover      bool
+	// createFiles: workspace edits may create files (the create
+	// operation in documentChanges), as fixes that add a file need.
+	createFiles bool
 }
 
 // command names the server executes.
@@ -45,6 +48,11 @@ func (s *Server) Initialize(ctx context.Context, params *lsp.InitializeParams) (
 		}
 		if w.CodeLens != nil && w.CodeLens.RefreshSupport != nil {
 			s.caps.codeLensRefresh = *w.CodeLens.RefreshSupport
+		}
+		// Resource operations exist only in documentChanges, so a client
+		// that lists them takes documentChanges (Neovim 0.7 says no more).
+		if e := w.WorkspaceEdit; e != nil {
+			s.caps.createFiles = slices.Contains(e.ResourceOperations, lsp.ResourceOperationKindCreate)
 		}
 	}
 	if td := c.TextDocument; td != nil {

@@ -420,6 +420,30 @@ local function main()
     expect_at(d, 0, 9, 17)
   end)
 
+  check('quick fix that creates a file: the package re-exported from a new "use client" file', function()
+    local theme = edit(path_join(app, 'app/theme/page.tsx'))
+    local d = wait_diag(theme, 'thirdPartyClientPackage')
+    local col = col_of(theme, 0, "'ctx-lib'")
+    expect_at(d, 0, col, col + #"'ctx-lib'")
+    vim.api.nvim_win_set_cursor(0, { 1, col })
+    local title = 'Re-export from a new file that starts with "use client" (ctx-lib-client.tsx)'
+    local offered = choose(title)
+    vim.lsp.buf.code_action()
+    wait(function()
+      return 'the import to take the new file (actions offered: ' .. vim.inspect(offered) .. ')'
+    end, function()
+      return lines(theme)[1] == "import { ThemeProvider } from './ctx-lib-client'"
+    end)
+    local created = path_join(app, 'app/theme/ctx-lib-client.tsx')
+    expect('the new file is on disk', vim.fn.filereadable(created), 1)
+    local buf = vim.fn.bufnr(created)
+    expect('the new file has a buffer', buf ~= -1, true)
+    vim.fn.bufload(buf)
+    expect('the new file', lines(buf), { "'use client'", '', "export { ThemeProvider } from 'ctx-lib'", '' })
+    wait_no_diag(theme, { 'thirdPartyClientPackage' })
+    return title
+  end)
+
   local mono = env.mono
   check('monorepo: the root is the workspace root, not the app', function()
     local profile = edit(path_join(mono, 'apps/web/components/profile.tsx'))

@@ -56,7 +56,7 @@ func (p pipeEnd) Close() error {
 
 // newClient writes files under a temporary root, starts a server,
 // initializes it with settings (JSON) and waits for the first analysis.
-func newClient(t *testing.T, files map[string]string, settings string, utf8 bool) *client {
+func newClient(t *testing.T, files map[string]string, settings string, utf8, noCreate bool) *client {
 	t.Helper()
 	root := t.TempDir()
 	for name, content := range files {
@@ -101,6 +101,12 @@ func newClient(t *testing.T, files map[string]string, settings string, utf8 bool
 	}
 	if utf8 {
 		caps.General = &lsp.GeneralClientCapabilities{PositionEncodings: []lsp.PositionEncodingKind{lsp.PositionEncodingKindUTF8, lsp.PositionEncodingKindUTF16}}
+	}
+	if !noCreate { // as VS Code and Neovim say
+		caps.Workspace = &lsp.WorkspaceClientCapabilities{WorkspaceEdit: &lsp.WorkspaceEditClientCapabilities{
+			DocumentChanges:    ptr(true),
+			ResourceOperations: []lsp.ResourceOperationKind{lsp.ResourceOperationKindCreate, lsp.ResourceOperationKindRename, lsp.ResourceOperationKindDelete},
+		}}
 	}
 	capsJSON, err := lsp.Marshal(caps)
 	if err != nil {
@@ -209,3 +215,5 @@ func (c *client) diagnostics(name string) *lsp.PublishDiagnosticsParams {
 	defer c.mu.Unlock()
 	return c.diags[c.uri(name)]
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -3,7 +3,9 @@
 // comments in its files, after gopls's marker tests:
 //
 //	-- settings.json --        initializationOptions (optional)
-//	-- flags --                "utf8" to negotiate UTF-8 positions (optional)
+//	-- flags --                "utf8" to negotiate UTF-8 positions, "nocreate"
+//	                           for a client whose edits cannot create files
+//	                           (optional)
 //	-- @name --                a golden section, referred to by name
 //	-- app/page.tsx --         a project file
 //
@@ -18,6 +20,10 @@
 //	@codeaction("text", "title", name)
 //	                               applying the code action with that title,
 //	                               requested at "text", turns the file into @name
+//	@creates("text", "title", "path", name)
+//	                               the code action with that title creates the
+//	                               file path (not there before), whose text is
+//	                               @name
 //	@actions("text", "kind", "title"...)
 //	                               the code actions of that kind (and its
 //	                               subkinds) requested at "text" have exactly
@@ -43,6 +49,7 @@ import (
 	"testing"
 
 	lsp "go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 	"golang.org/x/tools/txtar"
 
 	"github.com/rscls/rscls/analysis/textpos"
@@ -154,7 +161,7 @@ func runMarkerTest(t *testing.T, path string) {
 	archive := txtar.Parse(data)
 	files := map[string]string{}
 	goldens := map[string]int{}
-	settings, utf8 := "", false
+	settings, utf8, noCreate := "", false, false
 	for i, f := range archive.Files {
 		switch {
 		case strings.HasPrefix(f.Name, "@"):
@@ -163,6 +170,7 @@ func runMarkerTest(t *testing.T, path string) {
 			settings = string(f.Data)
 		case f.Name == "flags":
 			utf8 = strings.Contains(string(f.Data), "utf8")
+			noCreate = strings.Contains(string(f.Data), "nocreate")
 		default:
 			files[f.Name] = string(f.Data)
 		}
@@ -183,7 +191,7 @@ func runMarkerTest(t *testing.T, path string) {
 		}
 		return markers[i].line < markers[j].line
 	})
-	c := newClient(t, files, settings, utf8)
+	c := newClient(t, files, settings, utf8, noCreate)
 	c.open(files, opened...)
 	enc := textpos.UTF16
 	if utf8 {
@@ -292,7 +300,7 @@ func runMarkerTest(t *testing.T, path string) {
 				}
 			}
 			golden(m, m.args[1], got)
-		case "codeaction":
+		case "codeaction", "creates":
 			start, end := locate(m, m.args[0])
 			var actions []lsp.CommandOrCodeAction
 			c.call("textDocument/codeAction", &lsp.CodeActionParams{
@@ -312,7 +320,19 @@ func runMarkerTest(t *testing.T, path string) {
 				t.Errorf("%s:%d: no code action %q among %q", m.file, m.line+1, m.args[1], titles)
 				continue
 			}
-			golden(m, m.args[2], applyEdits(t, files[m.file], found.Edit.Changes[u], enc))
+			if m.name == "creates" {
+				if len(m.args) != 4 {
+					t.Fatalf("%s:%d: @creates takes a location, a title, a path and a golden name", m.file, m.line+1)
+				}
+				text, err := createdText(found.Edit, c.uri(m.args[2]), files[m.args[2]] != "")
+				if err != nil {
+					t.Errorf("%s:%d: %q: %v", m.file, m.line+1, m.args[1], err)
+					continue
+				}
+				golden(m, m.args[3], text)
+				continue
+			}
+			golden(m, m.args[2], applyEdits(t, files[m.file], editsOf(found.Edit, u), enc))
 		case "actions":
 			if len(m.args) < 2 {
 				t.Fatalf("%s:%d: @actions takes a location, a kind and titles", m.file, m.line+1)
@@ -357,6 +377,63 @@ func runMarkerTest(t *testing.T, path string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// editsOf returns a workspace edit's text edits of the document u, from
+// its changes or its documentChanges.
+func editsOf(e *lsp.WorkspaceEdit, u uri.URI) []lsp.TextEdit {
+	if e.Changes != nil {
+		return e.Changes[u]
+	}
+	var out []lsp.TextEdit
+	created := false
+	for _, dc := range e.DocumentChanges {
+		switch dc := dc.(type) {
+		case *lsp.CreateFile:
+			created = created || dc.URI == u
+		case *lsp.TextDocumentEdit:
+			if dc.TextDocument.URI != u || created {
+				continue
+			}
+			for _, el := range dc.Edits {
+				if te, ok := el.(*lsp.TextEdit); ok {
+					out = append(out, *te)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// createdText returns the text of the file u that a workspace edit
+// creates: a create operation that fails rather than overwrite, then an
+// insertion at the start of the new, empty file.
+func createdText(e *lsp.WorkspaceEdit, u uri.URI, exists bool) (string, error) {
+	if exists {
+		return "", fmt.Errorf("%s exists before the edit", u)
+	}
+	for i, dc := range e.DocumentChanges {
+		cf, ok := dc.(*lsp.CreateFile)
+		if !ok || cf.URI != u {
+			continue
+		}
+		if cf.Options == nil || cf.Options.Overwrite == nil || *cf.Options.Overwrite || (cf.Options.IgnoreIfExists != nil && *cf.Options.IgnoreIfExists) {
+			return "", fmt.Errorf("creating %s may overwrite a file or be skipped: %+v", u, cf.Options)
+		}
+		if i+1 >= len(e.DocumentChanges) {
+			return "", fmt.Errorf("%s is created but not filled", u)
+		}
+		td, ok := e.DocumentChanges[i+1].(*lsp.TextDocumentEdit)
+		if !ok || td.TextDocument.URI != u || len(td.Edits) != 1 {
+			return "", fmt.Errorf("%s is created but not filled with one edit", u)
+		}
+		te, ok := td.Edits[0].(*lsp.TextEdit)
+		if !ok || te.Range != (lsp.Range{}) {
+			return "", fmt.Errorf("the text of %s is not inserted at its start", u)
+		}
+		return te.NewText, nil
+	}
+	return "", fmt.Errorf("the edit creates no file %s", u)
 }
 
 // applyEdits applies LSP text edits to content.

@@ -1,0 +1,5 @@
+import { ThemeProvider } from 'ctx-lib'
+
+export default function Theme() {
+  return <ThemeProvider>theme</ThemeProvider>
+}
