@@ -93,6 +93,12 @@ func (v *Recorder) Live(m *Module, stmt int) bool {
 	return v.Graph.Live(m, stmt)
 }
 
+// Evaluated is Graph.Evaluated, recorded.
+func (v *Recorder) Evaluated(m *Module) bool {
+	v.touch(m)
+	return v.Graph.Evaluated(m)
+}
+
 // Signature is what other modules' passes can observe of a module. Two
 // snapshots' modules with equal signatures look the same to every pass.
 type Signature struct {

@@ -150,6 +150,29 @@ func requestedNames(m *Module, i int) []string {
 	return m.valueNames(i)
 }
 
+// Evaluated reports whether the server runs module m when the modules
+// that import it load. A module of a package whose package.json says
+// "sideEffects": false is left out by the bundlers unless a server
+// importer uses one of its exports or imports it with import(); otherwise
+// every module of the server graph runs.
+func (g *Graph) Evaluated(m *Module) bool {
+	if !m.reach[Server].ok || m.Facts == nil {
+		return false
+	}
+	if !m.External || g.in.Resolver == nil || !g.in.Resolver.SideEffectsFree(m.Path) {
+		return true
+	}
+	if m.requested.all || len(m.requested.names) > 0 {
+		return true
+	}
+	for _, e := range g.importers[Server][m] {
+		if e.From.Facts.Imports[e.Import].Kind == facts.ImportDynamic {
+			return true
+		}
+	}
+	return false
+}
+
 // Live reports whether top-level statement stmt of m can run on the
 // server: statements that run when the module loads, exported
 // declarations that server importers use, and what they reference.

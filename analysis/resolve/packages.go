@@ -19,7 +19,12 @@ type packageJSON struct {
 	exports    any               // nil when absent or null
 	imports    *jsonObject
 	tsconfig   string // the "tsconfig" field, for tsconfig "extends"
-	err        error
+	// sideEffectsFree is "sideEffects": false. The list form, which names
+	// the files that have side effects, counts as not free: bundlers
+	// match it with globs, and missing a match would leave out a module
+	// that runs.
+	sideEffectsFree bool
+	err             error
 }
 
 // packageJSON returns the parsed package.json of dir, or nil if there is none.
@@ -58,6 +63,9 @@ func (r *Resolver) packageJSON(dir string) *packageJSON {
 				}
 			}
 		}
+		if v, ok := obj.get("sideEffects"); ok {
+			pj.sideEffectsFree = v == false
+		}
 		pj.exports, _ = obj.get("exports")
 		pj.imports = obj.getObject("imports")
 		return pj
@@ -71,6 +79,15 @@ func isPackageRelative(p string) bool {
 // cleanPackagePath normalizes "./lib/x.js" and "lib/x.js" to "lib/x.js".
 func cleanPackagePath(p string) string {
 	return path.Clean(strings.TrimPrefix(p, "./"))
+}
+
+// SideEffectsFree reports whether the package.json nearest to file (the
+// one webpack and Turbopack read for it) says "sideEffects": false: its
+// modules only define their exports, so the bundlers leave out a module
+// none of whose exports is used.
+func (r *Resolver) SideEffectsFree(file string) bool {
+	pj := r.nearestPackageJSON(filepath.Dir(file))
+	return pj != nil && pj.sideEffectsFree
 }
 
 // nearestPackageJSON returns the package.json of dir or its closest

@@ -338,3 +338,37 @@ func TestSymlinks(t *testing.T) {
 		t.Errorf("PackageDir = %q, want the real directory %q", res.PackageDir, store)
 	}
 }
+
+// TestSideEffectsFree: only "sideEffects": false frees a package's modules,
+// read from the package.json nearest to the file, as the bundlers read it.
+func TestSideEffectsFree(t *testing.T) {
+	r := New(vfs.MapFS{
+		"/app/node_modules/free/package.json":         `{"name": "free", "sideEffects": false}`,
+		"/app/node_modules/free/index.js":             ``,
+		"/app/node_modules/free/esm/package.json":     `{"type": "module"}`,
+		"/app/node_modules/free/esm/index.js":         ``,
+		"/app/node_modules/listed/package.json":       `{"name": "listed", "sideEffects": ["*.css"]}`,
+		"/app/node_modules/listed/index.js":           ``,
+		"/app/node_modules/effects/package.json":      `{"name": "effects", "sideEffects": true}`,
+		"/app/node_modules/effects/index.js":          ``,
+		"/app/node_modules/silent/package.json":       `{"name": "silent"}`,
+		"/app/node_modules/silent/index.js":           ``,
+		"/app/node_modules/stringly/package.json":     `{"name": "stringly", "sideEffects": "false"}`,
+		"/app/node_modules/stringly/index.js":         ``,
+		"/app/node_modules/free/nested/deep/index.js": ``,
+	}, Options{})
+	for file, want := range map[string]bool{
+		"/app/node_modules/free/index.js":             true,
+		"/app/node_modules/free/nested/deep/index.js": true,
+		"/app/node_modules/free/esm/index.js":         false, // its own package.json says nothing
+		"/app/node_modules/listed/index.js":           false,
+		"/app/node_modules/effects/index.js":          false,
+		"/app/node_modules/silent/index.js":           false,
+		"/app/node_modules/stringly/index.js":         false,
+		"/app/page.tsx":                               false,
+	} {
+		if got := r.SideEffectsFree(file); got != want {
+			t.Errorf("%s: SideEffectsFree %v, want %v", file, got, want)
+		}
+	}
+}

@@ -181,6 +181,9 @@ func check(pass *analysis.Pass, env graph.Env, i int) {
 		if used[leaf] {
 			continue
 		}
+		if env == graph.Server && !g.Evaluated(leaf) {
+			continue // left out by the bundlers: its package is free of side effects
+		}
 		if w := problem(pass, leaf, env); w != "" {
 			culprit, why = leaf, w
 			break
