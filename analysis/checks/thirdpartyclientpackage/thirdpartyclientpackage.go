@@ -41,6 +41,9 @@ type clientUse struct {
 	module *graph.Module
 	api    string
 	span   facts.Span
+	// into is the import by which the package imported from the Server
+	// Component leads into module's package, when that is another one.
+	into *graph.Edge
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -61,10 +64,19 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		msg := fmt.Sprintf(`The package %q uses %s, which only works in Client Components, but it is not marked with "use client" and is imported from a Server Component module here. Import it from a Client Component module instead, or re-export it from a file of your own that starts with "use client".`, t.Package, use.api)
-		related := []analysis.RelatedInformation{{
+		var related []analysis.RelatedInformation
+		if e := use.into; e != nil {
+			msg = fmt.Sprintf(`The package %q loads the package %q, which uses %s, which only works in Client Components; neither is marked with "use client", and %q is imported from a Server Component module here. Import it from a Client Component module instead, or re-export it from a file of your own that starts with "use client".`, t.Package, use.module.Package, use.api, t.Package)
+			span := e.From.Facts.Imports[e.Import].SourceSpan
+			related = append(related, analysis.RelatedInformation{
+				Location: analysis.Location{Path: e.From.Path, Start: span.Start, End: span.End},
+				Message:  fmt.Sprintf("%s imports %s here", pass.Rel(e.From.Path), e.To.Package),
+			})
+		}
+		related = append(related, analysis.RelatedInformation{
 			Location: analysis.Location{Path: use.module.Path, Start: use.span.Start, End: use.span.End},
 			Message:  fmt.Sprintf("%s uses %s here", pass.Rel(use.module.Path), use.api),
-		}}
+		})
 		d := analysis.Diagnostic{
 			Start: imp.SourceSpan.Start, End: imp.SourceSpan.End,
 			Message: chains.Message(msg, graph.Server),
@@ -196,41 +208,66 @@ func slug(source string) string {
 	return b.String()
 }
 
-// findClientUse searches the package's server-graph modules reachable from
-// entry for a client-only API that runs on the server: at load time, or
-// while rendering an export the server uses.
+// findClientUse searches the installed modules reachable from entry in
+// the server graph, in its package and in the packages it imports that
+// are not marked 'use client' either, for a client-only API that runs on
+// the server: at load time, or while rendering an export the server uses.
+// Modules the bundlers leave out (of a "sideEffects": false package, with
+// no export used) do not run. A use in another package comes with the
+// import that leads into that package.
 func findClientUse(g *graph.Recorder, entry *graph.Module) *clientUse {
+	type visit struct {
+		m    *graph.Module
+		into *graph.Edge // the import that entered m's package from another
+	}
 	seen := map[*graph.Module]bool{}
-	queue := []*graph.Module{entry}
+	queue := []visit{{m: entry}}
 	for len(queue) > 0 {
-		m := queue[0]
+		v := queue[0]
 		queue = queue[1:]
-		if seen[m] || m.Facts == nil {
+		m := v.m
+		if seen[m] || m.Facts == nil || !g.Evaluated(m) {
 			continue
 		}
 		seen[m] = true
+		if use := clientUseIn(g, m); use != nil {
+			use.into = v.into
+			return use
+		}
 		f := m.Facts
-		for _, u := range f.APIs {
-			if !rsc.IsClientOnlyAPI(f.Imports[u.Import].Source, u.Name) {
+		for i := range f.Imports {
+			t := g.Target(m, i, graph.Server)
+			if t == nil || m.Load(i) != graph.Loaded || !t.External || t.Boundary || !t.In(graph.Server) {
 				continue
 			}
-			if u.Context == facts.AtModuleScope || (u.Context == facts.AtRender && g.Live(m, u.Stmt)) {
-				if u.Name == "Component" || u.Name == "PureComponent" {
-					return &clientUse{m, "a class component", u.Span}
-				}
-				return &clientUse{m, "`" + u.Name + "`", u.Span}
+			next := visit{m: t, into: v.into}
+			if t.Package != m.Package {
+				next.into = &graph.Edge{From: m, Import: i, To: t}
 			}
+			queue = append(queue, next)
 		}
-		for _, c := range f.Classes {
-			if c.Ref.Kind == facts.RefImport && f.Imports[c.Ref.Import].Source == "react" &&
-				(c.Ref.Imported == "Component" || c.Ref.Imported == "PureComponent") && c.Context == facts.AtModuleScope {
-				return &clientUse{m, "a class component", c.Span}
-			}
+	}
+	return nil
+}
+
+// clientUseIn returns a client-only API that module m uses on the server.
+func clientUseIn(g *graph.Recorder, m *graph.Module) *clientUse {
+	f := m.Facts
+	for _, u := range f.APIs {
+		if !rsc.IsClientOnlyAPI(f.Imports[u.Import].Source, u.Name) {
+			continue
 		}
-		for i := range f.Imports {
-			if t := g.Target(m, i, graph.Server); t != nil && m.Load(i) == graph.Loaded && t.External && t.Package == entry.Package && !t.Boundary && t.In(graph.Server) {
-				queue = append(queue, t)
+		if u.Context == facts.AtModuleScope || (u.Context == facts.AtRender && g.Live(m, u.Stmt)) {
+			if u.Name == "Component" || u.Name == "PureComponent" {
+				return &clientUse{module: m, api: "a class component", span: u.Span}
 			}
+			return &clientUse{module: m, api: "`" + u.Name + "`", span: u.Span}
+		}
+	}
+	for _, c := range f.Classes {
+		if c.Ref.Kind == facts.RefImport && f.Imports[c.Ref.Import].Source == "react" &&
+			(c.Ref.Imported == "Component" || c.Ref.Imported == "PureComponent") && c.Context == facts.AtModuleScope {
+			return &clientUse{module: m, api: "a class component", span: c.Span}
 		}
 	}
 	return nil
