@@ -25,9 +25,11 @@ Many packages were written before Server Components and do not start with
 'use client', yet call createContext when they load, define class
 components, or use hooks in their components. Imported from a Server
 Component, they fail on the server ("createContext only works in Client
-Components"). The finding names the package and where it uses the API;
-import it from a Client Component, or re-export it from a file of your
-own that starts with 'use client'.`,
+Components"). The same holds when a package loads another such package
+that does. The finding names the package (and the one it loads) and where
+the API is used; import it from a Client Component, or re-export it from
+a file of your own that starts with 'use client', which the quick fix
+writes. Modules a "sideEffects": false package leaves out do not count.`,
 	URL:      "https://nextjs.org/docs/app/building-your-application/rendering/composition-patterns#using-third-party-packages-and-providers",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
