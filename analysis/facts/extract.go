@@ -238,7 +238,7 @@ func (e *extractor) computeAncestry() {
 	e.stmtRefs = make([]map[int]bool, len(e.stmtNodes))
 	e.f.Stmts = make([]Stmt, len(e.stmtNodes))
 	for s, i := range e.stmtNodes {
-		e.f.Stmts[s] = Stmt{Span: e.span(i), Decl: e.isDeclStmt(i)}
+		e.f.Stmts[s] = Stmt{Span: e.span(i), Decl: e.isDeclStmt(i), Pure: e.isPureStmt(i)}
 	}
 }
 

@@ -141,6 +141,10 @@ type Stmt struct {
 	// variables whose initialisers have no effect to speak of): they matter
 	// only when referenced. Other statements run when the module loads.
 	Decl bool
+	// Pure is true for statements that do nothing but define bindings
+	// when they run, as bundlers judge it (isPureStmt): a module of such
+	// statements only, none of whose exports is used, is left out.
+	Pure bool
 	// Refs lists the other top-level statements whose bindings this one references.
 	Refs []int
 }

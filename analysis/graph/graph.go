@@ -85,6 +85,7 @@ type Module struct {
 	// boundaryFrom is the server-graph edge that first reaches a boundary.
 	boundaryFrom Edge
 	requested    exportSet // exports used by server-graph importers
+	skippable    bool      // bundlers leave it out when no export is used (markSkippable)
 	live         []bool    // server-graph liveness of each top-level statement; nil outside the server graph
 }
 
@@ -140,6 +141,7 @@ func Build(in Input) *Graph {
 	g.walkClient()
 	g.walkPages()
 	g.computeUsage()
+	g.markSkippable()
 	for _, m := range g.Modules {
 		if m.reach[Server].ok && m.Facts != nil {
 			m.live = g.liveStatements(m)

@@ -106,6 +106,7 @@ type Signature struct {
 	boundary  bool
 	serverRef bool
 	verbatim  bool
+	skippable bool
 	in        [2]bool
 	turbopack [2]bool
 	parent    [2]string
@@ -121,7 +122,7 @@ type Signature struct {
 
 // Signature returns m's signature in this graph.
 func (g *Graph) Signature(m *Module) Signature {
-	s := Signature{facts: m.Facts, boundary: m.Boundary, serverRef: m.ServerRef, verbatim: m.verbatim, fromImp: -1}
+	s := Signature{facts: m.Facts, boundary: m.Boundary, serverRef: m.ServerRef, verbatim: m.verbatim, skippable: m.skippable, fromImp: -1}
 	for _, env := range Envs {
 		r := m.reach[env]
 		s.in[env] = r.ok

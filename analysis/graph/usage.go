@@ -151,18 +151,15 @@ func requestedNames(m *Module, i int) []string {
 }
 
 // Evaluated reports whether the server runs module m when the modules
-// that import it load. A module of a package whose package.json says
-// "sideEffects": false is left out by the bundlers unless a server
-// importer uses one of its exports or imports it with import(); otherwise
-// every module of the server graph runs.
+// that import it load. The bundlers leave out a module of an installed
+// package that they judge free of side effects (markSkippable) unless a
+// server importer uses one of its exports or imports it with import();
+// every other module of the server graph runs.
 func (g *Graph) Evaluated(m *Module) bool {
 	if !m.reach[Server].ok || m.Facts == nil {
 		return false
 	}
-	if !m.External || g.in.Resolver == nil || !g.in.Resolver.SideEffectsFree(m.Path) {
-		return true
-	}
-	if m.requested.all || len(m.requested.names) > 0 {
+	if !m.skippable || m.requested.all || len(m.requested.names) > 0 {
 		return true
 	}
 	for _, e := range g.importers[Server][m] {
@@ -171,6 +168,60 @@ func (g *Graph) Evaluated(m *Module) bool {
 		}
 	}
 	return false
+}
+
+// markSkippable marks the server graph's installed modules that webpack
+// and Turbopack may leave out: those whose package.json (the nearest)
+// says "sideEffects": false, and those whose own statements only define
+// bindings (facts.Stmt.Pure) and whose imports lead only to such modules
+// or to none the graph loads (react, Node's built-ins). The app's own
+// modules are never left out here: Next.js checks their imports whether
+// or not they run. Import cycles count as free of side effects.
+func (g *Graph) markSkippable() {
+	const (
+		unknown = iota
+		visiting
+		yes
+		no
+	)
+	state := map[*Module]int{}
+	var visit func(m *Module) bool
+	visit = func(m *Module) bool {
+		switch state[m] {
+		case visiting, yes:
+			return true
+		case no:
+			return false
+		}
+		ok := m.External && m.Facts != nil
+		if ok && (g.in.Resolver == nil || !g.in.Resolver.SideEffectsFree(m.Path)) {
+			state[m] = visiting
+			for _, st := range m.Facts.Stmts {
+				if !st.Pure {
+					ok = false
+					break
+				}
+			}
+			for i := range m.Facts.Imports {
+				if !ok {
+					break
+				}
+				if t := g.targetIfResolved(m, i, Server); t != nil && m.Load(i) == Loaded && !visit(t) {
+					ok = false
+				}
+			}
+		}
+		state[m] = no
+		if ok {
+			state[m] = yes
+		}
+		return ok
+	}
+	for _, m := range g.Modules {
+		if m.reach[Server].ok && m.External {
+			m.skippable = visit(m)
+		}
+	}
 }
 
 // Live reports whether top-level statement stmt of m can run on the

@@ -255,11 +255,18 @@ func findClientUse(g *graph.Recorder, entry *graph.Module) *clientUse {
 // clientUseIn returns a client-only API that module m uses on the server.
 func clientUseIn(g *graph.Recorder, m *graph.Module) *clientUse {
 	f := m.Facts
+	// A statement that only defines bindings (const C =
+	// /*#__PURE__*/ createContext(), class X extends Component {}) and
+	// that nothing the server uses names is dropped by the minifier.
+	loads := func(stmt int) bool {
+		pure := stmt >= 0 && stmt < len(f.Stmts) && f.Stmts[stmt].Pure
+		return !pure || g.Live(m, stmt)
+	}
 	for _, u := range f.APIs {
 		if !rsc.IsClientOnlyAPI(f.Imports[u.Import].Source, u.Name) {
 			continue
 		}
-		if u.Context == facts.AtModuleScope || (u.Context == facts.AtRender && g.Live(m, u.Stmt)) {
+		if (u.Context == facts.AtModuleScope && loads(u.Stmt)) || (u.Context == facts.AtRender && g.Live(m, u.Stmt)) {
 			if u.Name == "Component" || u.Name == "PureComponent" {
 				return &clientUse{module: m, api: "a class component", span: u.Span}
 			}
@@ -268,7 +275,7 @@ func clientUseIn(g *graph.Recorder, m *graph.Module) *clientUse {
 	}
 	for _, c := range f.Classes {
 		if c.Ref.Kind == facts.RefImport && f.Imports[c.Ref.Import].Source == "react" &&
-			(c.Ref.Imported == "Component" || c.Ref.Imported == "PureComponent") && c.Context == facts.AtModuleScope {
+			(c.Ref.Imported == "Component" || c.Ref.Imported == "PureComponent") && c.Context == facts.AtModuleScope && loads(c.Stmt) {
 			return &clientUse{module: m, api: "a class component", span: c.Span}
 		}
 	}
