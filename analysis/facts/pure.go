@@ -16,8 +16,9 @@ const maxPureDepth = 32
 // out when none of its exports is used: imports, exports, function and
 // class declarations, and variables whose initialisers are literals,
 // functions, names, or calls marked /*#__PURE__*/ (as Babel's React
-// preset marks createContext, forwardRef and memo). It errs towards
-// effects: a statement it calls pure is one a bundler calls pure too.
+// preset marks createContext, forwardRef and memo). Where the bundlers'
+// rule is less clear (member reads, which may run getters; spreads;
+// enums; decorators; static initialisers) it counts an effect.
 func (e *extractor) isPureStmt(i int) bool {
 	switch e.kind(i) {
 	case syntax.KindImportStatement, syntax.KindFunctionDeclaration, syntax.KindGeneratorFunctionDeclaration,
