@@ -15,6 +15,7 @@ var (
 	prerenderRE  = regexp.MustCompile(`^Error occurred prerendering page "([^"]*)"`)
 	typeErrorRE  = regexp.MustCompile(`^Type error: (.+)$`)
 	moduleMissRE = regexp.MustCompile(`^(Module not found: .+)$`)
+	buildFailRE  = regexp.MustCompile(`^Module build failed: ([A-Za-z]*Error: .+)$`)
 	causeRE      = regexp.MustCompile(`^\[cause\]: ([A-Za-z]*Error): (.+)$`)
 	collectRE    = regexp.MustCompile(`^\[?Error: (Failed to collect [^\]]+)`)
 	tscErrorRE   = regexp.MustCompile(`^(\S+)\((\d+),(\d+)\): (error TS\d+: .+)$`)
@@ -136,12 +137,23 @@ func turbopackError(lines []string, rel func(string) string) string {
 
 func webpackError(lines []string, rel func(string) string) string {
 	file, loc, msg := "", "", ""
-	for _, raw := range lines {
+	for k, raw := range lines {
 		line := strings.TrimSpace(raw)
 		if line == "" {
 			continue
 		}
 		if strings.HasPrefix(line, "Import trace for requested module") || strings.HasPrefix(line, "> Build failed") {
+			if msg != "" && file == "" {
+				// A module webpack could not read (node:fs) is named
+				// without ./; the first module of the app in the trace
+				// is the one that imports it.
+				for _, l := range lines[k+1:] {
+					if m := fileLineRE.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+						file = rel(m[1])
+						break
+					}
+				}
+			}
 			break
 		}
 		if m := locLineRE.FindStringSubmatch(line); m != nil && file == "" {
@@ -157,6 +169,8 @@ func webpackError(lines []string, rel func(string) string) string {
 			if m := typeErrorRE.FindStringSubmatch(line); m != nil {
 				msg = "Type error: " + m[1]
 			} else if m := moduleMissRE.FindStringSubmatch(line); m != nil {
+				msg = m[1]
+			} else if m := buildFailRE.FindStringSubmatch(line); m != nil {
 				msg = m[1]
 			} else if m := swcErrorRE.FindStringSubmatch(line); m != nil {
 				msg = strings.TrimSpace(m[1])

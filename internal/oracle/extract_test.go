@@ -26,6 +26,8 @@ func TestFirstError(t *testing.T) {
 			"Invalid segment configuration export detected."},
 		{"absolute path in a message", "  Running TypeScript ...\n.next/types/app/page.ts(38,4): error TS2344: Type 'typeof import(\"/cache/next15/cases/c/app/page\")' does not satisfy the constraint.\nFailed to type check.\n",
 			`.next/types/app/page.ts:38:4: Type error TS2344: Type 'typeof import("app/page")' does not satisfy the constraint.`},
+		{"unhandled scheme", "Failed to compile.\n\nnode:fs\nModule build failed: UnhandledSchemeError: Reading from \"node:fs\" is not handled by plugins (Unhandled scheme).\nWebpack supports \"data:\" and \"file:\" URIs by default.\n\nImport trace for requested module:\nnode:fs\n./components/widget.tsx\n\n> Build failed because of webpack errors\n",
+			`components/widget.tsx: UnhandledSchemeError: Reading from "node:fs" is not handled by plugins (Unhandled scheme).`},
 		{"harness", "npm ERR! something\n", ""},
 	}
 	for _, tt := range tests {
