@@ -83,6 +83,11 @@ type Config struct {
 	// experimental.cacheHandlers, where Next.js 15 read them): the cache
 	// kinds 'use cache: kind' may name besides the built-in ones.
 	CacheHandlers Keys
+	// Resolution is On when next.config may change how imports resolve
+	// for the browser: it has a webpack function (which may set
+	// resolve.fallback or aliases) or Turbopack's resolveAlias (turbopack,
+	// or experimental.turbo in Next.js 15).
+	Resolution Flag
 	// Notes say which values could not be read, and why.
 	Notes []Note
 
@@ -184,8 +189,8 @@ func (c *Config) Digest() string {
 		return ""
 	}
 	kinds := strings.Join(c.CacheHandlers.Names, ",")
-	return fmt.Sprintf("cc=%s ecc=%s dio=%s uc=%s taint=%s handlers=%s/%v next=%d",
-		c.CacheComponents, c.ExperimentalCacheComponents, c.DynamicIO, c.UseCache, c.Taint, kinds, c.CacheHandlers.Unknown, c.NextMajor)
+	return fmt.Sprintf("cc=%s ecc=%s dio=%s uc=%s taint=%s handlers=%s/%v resolution=%s next=%d",
+		c.CacheComponents, c.ExperimentalCacheComponents, c.DynamicIO, c.UseCache, c.Taint, kinds, c.CacheHandlers.Unknown, c.Resolution, c.NextMajor)
 }
 
 // Names are the file names Next.js loads, in its order of preference.
@@ -244,6 +249,23 @@ func Parse(t *syntax.Tree, path string) *Config {
 		c.CacheHandlers.Unknown = true
 	}
 	sort.Strings(c.CacheHandlers.Names)
+	c.Resolution = r.present(c, root, "webpack", "webpack")
+	if tp := r.field(root, "turbopack"); tp.obj != nil {
+		c.Resolution = either(c.Resolution, r.present(c, tp.obj, "resolveAlias", "turbopack.resolveAlias"))
+	} else if tp.state == Unknown {
+		c.Resolution = either(c.Resolution, Unknown)
+		c.note(tp.at, "turbopack", tp.why)
+	}
+	if experimental.obj != nil {
+		if turbo := r.field(experimental.obj, "turbo"); turbo.obj != nil {
+			c.Resolution = either(c.Resolution, r.present(c, turbo.obj, "resolveAlias", "experimental.turbo.resolveAlias"))
+		} else if turbo.state == Unknown {
+			c.Resolution = either(c.Resolution, Unknown)
+			c.note(turbo.at, "experimental.turbo", turbo.why)
+		}
+	} else if experimental.state == Unknown {
+		c.Resolution = either(c.Resolution, Unknown)
+	}
 	for _, u := range c.unread {
 		keys, them := u.keys[0], "it"
 		if n := len(u.keys); n > 1 {
@@ -262,7 +284,7 @@ type unreadKeys struct {
 }
 
 func (c *Config) unknownAll(at int, why string) {
-	for _, f := range []*Flag{&c.CacheComponents, &c.ExperimentalCacheComponents, &c.DynamicIO, &c.UseCache, &c.Taint} {
+	for _, f := range []*Flag{&c.CacheComponents, &c.ExperimentalCacheComponents, &c.DynamicIO, &c.UseCache, &c.Taint, &c.Resolution} {
 		*f = Unknown
 	}
 	c.CacheHandlers.Unknown = true
@@ -907,6 +929,25 @@ func (r *reader) boolean(n int, scope []int, depth int) (Flag, string) {
 		}
 	}
 	return Unknown, "its value is an expression (" + shorten(t.Text(n)) + ")"
+}
+
+// present reads whether o sets key to something other than null or
+// undefined (On), does not (Unset), or may (Unknown, with a note).
+func (r *reader) present(c *Config, o *obj, key, name string) Flag {
+	e, ok := o.entries[key]
+	switch {
+	case !ok && o.open:
+		c.note(o.openAt, name, o.openWhy)
+		return Unknown
+	case !ok:
+		return Unset
+	case !e.certain:
+		c.note(e.at, name, e.why)
+		return Unknown
+	case e.value < 0 && e.lit == Off, e.value >= 0 && isNullish(r.t, e.value):
+		return Unset
+	}
+	return On
 }
 
 // keys reads the keys of an object option of o.

@@ -239,11 +239,35 @@ func TestOneNotePerReason(t *testing.T) {
 	if len(c.Notes) != 1 {
 		t.Fatalf("want one note, got %+v", c.Notes)
 	}
-	want := "cacheComponents, experimental and cacheHandlers cannot be read statically (it spreads an object rscls cannot read: nextConfig is imported), so the checks that depend on them report nothing"
+	want := "cacheComponents, experimental, cacheHandlers, webpack and turbopack cannot be read statically (it spreads an object rscls cannot read: nextConfig is imported), so the checks that depend on them report nothing"
 	if c.Notes[0].Message != want {
 		t.Errorf("note %q\nwant %q", c.Notes[0].Message, want)
 	}
-	if c.CacheComponents != Unknown || c.UseCacheOn() != Unknown || !c.CacheHandlers.Unknown {
+	if c.CacheComponents != Unknown || c.UseCacheOn() != Unknown || !c.CacheHandlers.Unknown || c.Resolution != Unknown {
 		t.Errorf("the values hidden by the spread must be unknown: %+v", c)
+	}
+}
+
+// TestResolution: next.config changes how imports resolve for the browser
+// with a webpack function or Turbopack's resolveAlias.
+func TestResolution(t *testing.T) {
+	for src, want := range map[string]Flag{
+		"export default {}":                           Unset,
+		"export default { images: {} }":               Unset,
+		"export default { webpack: undefined }":       Unset,
+		"export default { turbopack: {} }":            Unset,
+		"export default { turbopack: { rules: {} } }": Unset,
+		"export default { webpack(config) { config.resolve.fallback = { fs: false }; return config } }": On,
+		"module.exports = { webpack: (config) => config }":                                              On,
+		"export default { turbopack: { resolveAlias: { fs: { browser: './empty.ts' } } } }":             On,
+		"export default { experimental: { turbo: { resolveAlias: { fs: './empty.ts' } } } }":            On,
+		"const config = {}\nconfig.webpack = (c) => c\nexport default config":                           On,
+		"import base from './base.mjs'\nexport default { ...base }":                                     Unknown,
+		"import base from './base.mjs'\nexport default { turbopack: base }":                             Unknown,
+	} {
+		c := Parse(syntax.MustParse([]byte(src), syntax.TSX), "next.config.mjs")
+		if c.Resolution != want {
+			t.Errorf("%s: Resolution %s, want %s", src, c.Resolution, want)
+		}
 	}
 }
