@@ -18,6 +18,7 @@ import (
 	"github.com/rscls/rscls/analysis/checks/misspelleddirective"
 	"github.com/rscls/rscls/analysis/checks/mixedbarrel"
 	"github.com/rscls/rscls/analysis/checks/movedapi"
+	"github.com/rscls/rscls/analysis/checks/nodebuiltininclient"
 	"github.com/rscls/rscls/analysis/checks/nonserializableprop"
 	"github.com/rscls/rscls/analysis/checks/pagesrouterexport"
 	"github.com/rscls/rscls/analysis/checks/requestincache"
@@ -57,6 +58,7 @@ var Analyzers = []*analysis.Analyzer{
 	eventhandlerinserver.Analyzer,
 	serveronlyinclient.Analyzer,
 	serveronlyinpages.Analyzer,
+	nodebuiltininclient.Analyzer,
 	clientmoduleinserver.Analyzer,
 	ssrfalseinserver.Analyzer,
 	movedapi.Analyzer,

@@ -1,0 +1,5 @@
+import { Reader } from '../components/reader'
+
+export default function Page() {
+  return <Reader />
+}

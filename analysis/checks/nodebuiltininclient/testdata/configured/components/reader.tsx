@@ -1,0 +1,6 @@
+'use client'
+import { readFileSync } from 'fs'
+
+export function Reader() {
+  return <button onClick={() => console.log(readFileSync)}>read</button>
+}
