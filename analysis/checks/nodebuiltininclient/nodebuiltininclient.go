@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/rscls/rscls/analysis"
+	"github.com/rscls/rscls/analysis/facts"
 	"github.com/rscls/rscls/analysis/graph"
 	"github.com/rscls/rscls/analysis/nextconfig"
 	"github.com/rscls/rscls/analysis/passes/chain"
@@ -26,7 +27,8 @@ import in the module of the client graph, with the chain from the client
 boundary. Keep such code in Server Components, Route Handlers or Server
 Functions. Nothing is reported when next.config has a webpack function or
 Turbopack's resolveAlias, which may stand in for the module, nor for
-installed packages, whose package.json may.`,
+installed packages, whose package.json may, nor for require() and
+import(), which the browser build drops under typeof window checks.`,
 	URL:      "https://nextjs.org/docs/messages/module-not-found",
 	Scope:    analysis.GraphScope,
 	Severity: analysis.SeverityError,
@@ -71,7 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for i := range m.Facts.Imports {
 		imp := &m.Facts.Imports[i]
 		name := strings.TrimPrefix(imp.Source, "node:")
-		if !unavailable[name] || m.Load(i) != graph.Loaded {
+		if !unavailable[name] || m.Load(i) != graph.Loaded || !isStatic(imp.Kind) {
 			continue
 		}
 		// An installed package of the same name (a stand-in) wins in the
@@ -86,4 +88,12 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	return nil, nil
+}
+
+// isStatic: import and export ... from, which always load. A require() or
+// import() may sit in code the bundler drops from the browser build (under
+// typeof window === 'undefined', which Next.js defines there), and then
+// nothing is resolved: those are left alone.
+func isStatic(k facts.ImportKind) bool {
+	return k == facts.ImportStatic || k == facts.ImportReExport || k == facts.ImportExportAll
 }

@@ -2,5 +2,7 @@
 import { execSync } from 'node:child_process' // want `Can't resolve 'node:child_process'.*\n.*components/tools.tsx → lib/shell.ts`
 
 export function run(cmd: string) {
-  return import('worker_threads').then(() => execSync(cmd)) // want `Can't resolve 'worker_threads'`
+  // import() and require() are left alone: under typeof window checks,
+  // the browser build drops them.
+  return import('worker_threads').then(() => execSync(cmd))
 }
