@@ -11,7 +11,7 @@ var (
 	fileLineRE   = regexp.MustCompile(`^\./(\S+)$`)
 	swcErrorRE   = regexp.MustCompile(`^(?:Error:)?\s*x (.+)$`)
 	swcSpanRE    = regexp.MustCompile(`,-\[(.+?):(\d+):(\d+)\]`)
-	jsErrorRE    = regexp.MustCompile(`^\[?([A-Za-z]*Error): (.+?)\]?$`)
+	jsErrorRE    = regexp.MustCompile(`^\[?([A-Za-z]*Error): (.+?)(?:\](?: \{)?)?$`)
 	prerenderRE  = regexp.MustCompile(`^Error occurred prerendering page "([^"]*)"`)
 	typeErrorRE  = regexp.MustCompile(`^Type error: (.+)$`)
 	moduleMissRE = regexp.MustCompile(`^(Module not found: .+)$`)

@@ -28,6 +28,8 @@ func TestFirstError(t *testing.T) {
 			`.next/types/app/page.ts:38:4: Type error TS2344: Type 'typeof import("app/page")' does not satisfy the constraint.`},
 		{"unhandled scheme", "Failed to compile.\n\nnode:fs\nModule build failed: UnhandledSchemeError: Reading from \"node:fs\" is not handled by plugins (Unhandled scheme).\nWebpack supports \"data:\" and \"file:\" URIs by default.\n\nImport trace for requested module:\nnode:fs\n./components/widget.tsx\n\n> Build failed because of webpack errors\n",
 			`components/widget.tsx: UnhandledSchemeError: Reading from "node:fs" is not handled by plugins (Unhandled scheme).`},
+		{"error object", "> Build error occurred\n[Error: Page \"/[slug]/page\" cannot use both \"use client\" and export function \"generateStaticParams()\".] {\n  type: 'Error'\n}\n",
+			`Error: Page "/[slug]/page" cannot use both "use client" and export function "generateStaticParams()".`},
 		{"harness", "npm ERR! something\n", ""},
 	}
 	for _, tt := range tests {
