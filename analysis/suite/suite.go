@@ -12,6 +12,7 @@ import (
 	"github.com/rscls/rscls/analysis/checks/errorboundaryclient"
 	"github.com/rscls/rscls/analysis/checks/eventhandlerinserver"
 	"github.com/rscls/rscls/analysis/checks/incompatiblesegmentconfig"
+	"github.com/rscls/rscls/analysis/checks/invalidpageconfig"
 	"github.com/rscls/rscls/analysis/checks/metadataexport"
 	"github.com/rscls/rscls/analysis/checks/metadatainclientgraph"
 	"github.com/rscls/rscls/analysis/checks/misplaceddirective"
@@ -53,6 +54,7 @@ var Analyzers = []*analysis.Analyzer{
 	pagesrouterexport.Analyzer,
 	segmentconfig.Analyzer,
 	incompatiblesegmentconfig.Analyzer,
+	invalidpageconfig.Analyzer,
 	clientapiinserver.Analyzer,
 	browserglobalinserver.Analyzer,
 	eventhandlerinserver.Analyzer,

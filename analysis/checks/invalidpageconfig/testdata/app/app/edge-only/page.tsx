@@ -1,0 +1,5 @@
+export const runtime = 'edge'
+
+export default function Page() {
+  return <p>page</p>
+}
