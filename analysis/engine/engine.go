@@ -493,11 +493,13 @@ func (s *Snapshot) loadConfig() {
 // read becomes a note.
 func (s *Snapshot) readNextConfig(app *project.App) *nextconfig.Config {
 	major := project.NextMajor(s.FS, s.Root, app)
+	_, err := s.FS.Stat(filepath.Join(app.Dir, "tsconfig.json"))
+	typescript := err == nil
 	if app.NextConfig == "" {
-		return &nextconfig.Config{NextMajor: major}
+		return &nextconfig.Config{NextMajor: major, TypeScript: typescript}
 	}
 	c := nextconfig.Read(s.FS, app.NextConfig)
-	c.NextMajor = major
+	c.NextMajor, c.TypeScript = major, typescript
 	var src []byte
 	if len(c.Notes) > 0 {
 		src, _ = s.FS.ReadFile(app.NextConfig)

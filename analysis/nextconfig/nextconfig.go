@@ -88,6 +88,15 @@ type Config struct {
 	// resolve.fallback or aliases) or Turbopack's resolveAlias (turbopack,
 	// or experimental.turbo in Next.js 15).
 	Resolution Flag
+	// IgnoreBuildErrors is typescript.ignoreBuildErrors: type errors do
+	// not stop the build.
+	IgnoreBuildErrors Flag
+	// TSConfigPath is On when typescript.tsconfigPath names another
+	// tsconfig than the app's tsconfig.json.
+	TSConfigPath Flag
+	// TypeScript is set (by the engine) when the app has a tsconfig.json:
+	// next build then type-checks it.
+	TypeScript bool
 	// Notes say which values could not be read, and why.
 	Notes []Note
 
@@ -189,8 +198,9 @@ func (c *Config) Digest() string {
 		return ""
 	}
 	kinds := strings.Join(c.CacheHandlers.Names, ",")
-	return fmt.Sprintf("cc=%s ecc=%s dio=%s uc=%s taint=%s handlers=%s/%v resolution=%s next=%d",
-		c.CacheComponents, c.ExperimentalCacheComponents, c.DynamicIO, c.UseCache, c.Taint, kinds, c.CacheHandlers.Unknown, c.Resolution, c.NextMajor)
+	return fmt.Sprintf("cc=%s ecc=%s dio=%s uc=%s taint=%s handlers=%s/%v resolution=%s ts=%v/%s/%s next=%d",
+		c.CacheComponents, c.ExperimentalCacheComponents, c.DynamicIO, c.UseCache, c.Taint, kinds, c.CacheHandlers.Unknown, c.Resolution,
+		c.TypeScript, c.IgnoreBuildErrors, c.TSConfigPath, c.NextMajor)
 }
 
 // Names are the file names Next.js loads, in its order of preference.
@@ -266,6 +276,13 @@ func Parse(t *syntax.Tree, path string) *Config {
 	} else if experimental.state == Unknown {
 		c.Resolution = either(c.Resolution, Unknown)
 	}
+	if ts := r.field(root, "typescript"); ts.obj != nil {
+		c.IgnoreBuildErrors = r.flag(c, ts.obj, "ignoreBuildErrors", "typescript.")
+		c.TSConfigPath = r.present(c, ts.obj, "tsconfigPath", "typescript.tsconfigPath")
+	} else if ts.state == Unknown {
+		c.IgnoreBuildErrors, c.TSConfigPath = Unknown, Unknown
+		c.note(ts.at, "typescript", ts.why)
+	}
 	for _, u := range c.unread {
 		keys, them := u.keys[0], "it"
 		if n := len(u.keys); n > 1 {
@@ -284,7 +301,7 @@ type unreadKeys struct {
 }
 
 func (c *Config) unknownAll(at int, why string) {
-	for _, f := range []*Flag{&c.CacheComponents, &c.ExperimentalCacheComponents, &c.DynamicIO, &c.UseCache, &c.Taint, &c.Resolution} {
+	for _, f := range []*Flag{&c.CacheComponents, &c.ExperimentalCacheComponents, &c.DynamicIO, &c.UseCache, &c.Taint, &c.Resolution, &c.IgnoreBuildErrors, &c.TSConfigPath} {
 		*f = Unknown
 	}
 	c.CacheHandlers.Unknown = true

@@ -239,7 +239,7 @@ func TestOneNotePerReason(t *testing.T) {
 	if len(c.Notes) != 1 {
 		t.Fatalf("want one note, got %+v", c.Notes)
 	}
-	want := "cacheComponents, experimental, cacheHandlers, webpack and turbopack cannot be read statically (it spreads an object rscls cannot read: nextConfig is imported), so the checks that depend on them report nothing"
+	want := "cacheComponents, experimental, cacheHandlers, webpack, turbopack and typescript cannot be read statically (it spreads an object rscls cannot read: nextConfig is imported), so the checks that depend on them report nothing"
 	if c.Notes[0].Message != want {
 		t.Errorf("note %q\nwant %q", c.Notes[0].Message, want)
 	}
@@ -268,6 +268,22 @@ func TestResolution(t *testing.T) {
 		c := Parse(syntax.MustParse([]byte(src), syntax.TSX), "next.config.mjs")
 		if c.Resolution != want {
 			t.Errorf("%s: Resolution %s, want %s", src, c.Resolution, want)
+		}
+	}
+}
+
+// TestTypeScriptOptions: typescript.ignoreBuildErrors and tsconfigPath.
+func TestTypeScriptOptions(t *testing.T) {
+	for src, want := range map[string][2]Flag{
+		"export default {}": {Unset, Unset},
+		"export default { typescript: { ignoreBuildErrors: true } }":             {On, Unset},
+		"export default { typescript: { ignoreBuildErrors: false } }":            {Off, Unset},
+		"export default { typescript: { tsconfigPath: 'tsconfig.build.json' } }": {Unset, On},
+		"import ts from './ts.mjs'\nexport default { typescript: ts }":           {Unknown, Unknown},
+	} {
+		c := Parse(syntax.MustParse([]byte(src), syntax.TSX), "next.config.mjs")
+		if got := [2]Flag{c.IgnoreBuildErrors, c.TSConfigPath}; got != want {
+			t.Errorf("%s: ignoreBuildErrors, tsconfigPath %v, want %v", src, got, want)
 		}
 	}
 }
