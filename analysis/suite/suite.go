@@ -13,6 +13,7 @@ import (
 	"github.com/rscls/rscls/analysis/checks/eventhandlerinserver"
 	"github.com/rscls/rscls/analysis/checks/incompatiblesegmentconfig"
 	"github.com/rscls/rscls/analysis/checks/invalidpageconfig"
+	"github.com/rscls/rscls/analysis/checks/invalidpageexport"
 	"github.com/rscls/rscls/analysis/checks/metadataexport"
 	"github.com/rscls/rscls/analysis/checks/metadatainclientgraph"
 	"github.com/rscls/rscls/analysis/checks/misplaceddirective"
@@ -52,6 +53,7 @@ var Analyzers = []*analysis.Analyzer{
 	metadataexport.Analyzer,
 	metadatainclientgraph.Analyzer,
 	pagesrouterexport.Analyzer,
+	invalidpageexport.Analyzer,
 	segmentconfig.Analyzer,
 	incompatiblesegmentconfig.Analyzer,
 	invalidpageconfig.Analyzer,
