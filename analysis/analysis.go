@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"go/token"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/rscls/rscls/analysis/facts"
@@ -231,6 +232,11 @@ type TextEdit struct {
 	NewFile bool
 }
 
+// CreatesFile reports whether one of edits creates a file.
+func CreatesFile(edits []TextEdit) bool {
+	return slices.ContainsFunc(edits, func(e TextEdit) bool { return e.NewFile })
+}
+
 // Tag marks diagnostics that editors show in a particular way.
 type Tag uint8
 
@@ -342,4 +348,11 @@ type File struct {
 	InAppDir bool
 	// InNodeModules is true for files of installed packages.
 	InNodeModules bool
+}
+
+// InApp reports whether f is a file of an App Router app/ directory (not
+// of an installed package) with one of the roles: the files Next.js reads
+// exports of, such as pages, layouts and route handlers.
+func (f *File) InApp(roles ...project.Role) bool {
+	return f.InAppDir && !f.InNodeModules && slices.Contains(roles, f.Role)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	lsp "go.lsp.dev/protocol"
@@ -430,7 +429,7 @@ func importsServerOnly(f *facts.File) bool {
 // that create files need the client's documentChanges with the create
 // operation; without them it returns nil.
 func (s *Server) workspaceEdit(v *docView, edits []analysis.TextEdit) *lsp.WorkspaceEdit {
-	if slices.ContainsFunc(edits, func(e analysis.TextEdit) bool { return e.NewFile }) {
+	if analysis.CreatesFile(edits) {
 		if !s.caps.createFiles {
 			return nil
 		}
@@ -438,13 +437,19 @@ func (s *Server) workspaceEdit(v *docView, edits []analysis.TextEdit) *lsp.Works
 	}
 	changes := map[uri.URI][]lsp.TextEdit{}
 	for _, e := range edits {
-		u, m := v.uri, v.m
-		if e.Path != "" && e.Path != v.path {
-			u, m = s.uriFor(v.sn, e.Path), s.mapperFor(v.sn, e.Path)
-		}
+		_, u, m := s.editTarget(v, e)
 		changes[u] = append(changes[u], lsp.TextEdit{Range: s.toRange(m, e.Start, e.End), NewText: e.NewText})
 	}
 	return &lsp.WorkspaceEdit{Changes: changes}
+}
+
+// editTarget returns the file an edit changes: its path, URI and position
+// mapper (the document's own unless the edit names another file).
+func (s *Server) editTarget(v *docView, e analysis.TextEdit) (string, uri.URI, *textpos.Mapper) {
+	if e.Path != "" && e.Path != v.path {
+		return e.Path, s.uriFor(v.sn, e.Path), s.mapperFor(v.sn, e.Path)
+	}
+	return v.path, v.uri, v.m
 }
 
 // documentChanges is workspaceEdit with documentChanges: each new file is
@@ -466,10 +471,7 @@ func (s *Server) documentChanges(v *docView, edits []analysis.TextEdit) *lsp.Wor
 				})
 			continue
 		}
-		path, u, m := v.path, v.uri, v.m
-		if e.Path != "" && e.Path != v.path {
-			path, u, m = e.Path, s.uriFor(v.sn, e.Path), s.mapperFor(v.sn, e.Path)
-		}
+		path, u, m := s.editTarget(v, e)
 		td := byFile[u]
 		if td == nil {
 			// The version of an open document, so that the client refuses

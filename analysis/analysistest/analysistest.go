@@ -173,7 +173,7 @@ func RunWithFixes(t *testing.T, dir string, analyzers ...*analysis.Analyzer) *en
 	paths := snap.Files()
 	created := map[string]bool{}
 	for path, list := range edits {
-		if slices.ContainsFunc(list, func(e analysis.TextEdit) bool { return e.NewFile }) {
+		if analysis.CreatesFile(list) {
 			created[path] = true
 			paths = append(paths, path)
 		}

@@ -3,7 +3,6 @@ package lsp
 import (
 	"fmt"
 	"os"
-	"slices"
 
 	"github.com/rscls/rscls/analysis"
 	"github.com/rscls/rscls/analysis/engine"
@@ -34,7 +33,7 @@ func planFixes(findings []engine.Finding, only map[string]bool) *fixPlan {
 		switch fix := f.Fixes[0]; {
 		case len(f.Fixes) > 1:
 			p.states[keyOf(f)] = report.FixState{Status: report.FixNeedsReview, Note: fmt.Sprintf("%d ways to fix it: choose one", len(f.Fixes))}
-		case fix.NeedsReview || createsFile(fix):
+		case fix.NeedsReview || analysis.CreatesFile(fix.Edits):
 			p.states[keyOf(f)] = report.FixState{Status: report.FixNeedsReview, Note: reviewReason(fix)}
 		default:
 			p.states[keyOf(f)] = report.FixState{Status: report.FixAvailable}
@@ -51,14 +50,10 @@ func reviewReason(fix analysis.SuggestedFix) string {
 	switch {
 	case fix.ID == analysis.FixAddUseClient:
 		return "it moves the module, and what it imports, to the client"
-	case createsFile(fix):
+	case analysis.CreatesFile(fix.Edits):
 		return "it creates a file, whose name and place are yours to choose"
 	}
 	return "it changes which environment the code runs in"
-}
-
-func createsFile(fix analysis.SuggestedFix) bool {
-	return slices.ContainsFunc(fix.Edits, func(e analysis.TextEdit) bool { return e.NewFile })
 }
 
 // take adds the fix's edits, unless one overlaps an edit already taken.

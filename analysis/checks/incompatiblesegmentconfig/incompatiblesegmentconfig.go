@@ -37,7 +37,7 @@ var replaced = map[string]bool{"runtime": true, "dynamic": true, "dynamicParams"
 
 func run(pass *analysis.Pass) (any, error) {
 	f := pass.File
-	if !f.InAppDir || f.InNodeModules || (f.Role != project.RolePage && f.Role != project.RoleLayout) {
+	if !f.InApp(project.RolePage, project.RoleLayout) {
 		return nil, nil
 	}
 	if pass.Config == nil || pass.Config.Next == nil {

@@ -29,18 +29,14 @@ runtime for that segment.`,
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
 	Wants: func(f *analysis.File, _ *analysis.Config) bool {
-		return isPageOrLayout(f)
+		return f.InApp(project.RolePage, project.RoleLayout)
 	},
 	Run: run,
 }
 
-func isPageOrLayout(f *analysis.File) bool {
-	return f.InAppDir && !f.InNodeModules && (f.Role == project.RolePage || f.Role == project.RoleLayout)
-}
-
 func run(pass *analysis.Pass) (any, error) {
 	f := pass.File
-	if !isPageOrLayout(f) {
+	if !f.InApp(project.RolePage, project.RoleLayout) {
 		return nil, nil
 	}
 	// Next.js looks for the declaration (export function, export const),

@@ -32,14 +32,13 @@ gives the options it is trying out.`,
 	Scope:    analysis.FileScope,
 	Severity: analysis.SeverityError,
 	Wants: func(f *analysis.File, _ *analysis.Config) bool {
-		return isEntry(f)
+		return f.InApp(entries...)
 	},
 	Run: run,
 }
 
-func isEntry(f *analysis.File) bool {
-	return f.InAppDir && !f.InNodeModules && (f.Role == project.RolePage || f.Role == project.RoleLayout || f.Role == project.RoleRoute)
-}
+// entries are the files Next.js type-checks the exports of.
+var entries = []project.Role{project.RolePage, project.RoleLayout, project.RoleRoute}
 
 // The fields of the type Next.js checks each entry's module against
 // (next-types-plugin), by version: what both versions allow, then what only
@@ -96,7 +95,7 @@ const webpackOnly = " This fails when webpack builds the app (every build of Nex
 
 func run(pass *analysis.Pass) (any, error) {
 	f := pass.File
-	if !isEntry(f) || pass.Config == nil || pass.Config.Next == nil {
+	if !f.InApp(entries...) || pass.Config == nil || pass.Config.Next == nil {
 		return nil, nil
 	}
 	next := pass.Config.Next

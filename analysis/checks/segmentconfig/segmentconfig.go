@@ -91,14 +91,7 @@ func Exports(t *syntax.Tree) []Export {
 // IsSegmentFile reports whether Next.js reads route segment config from a
 // file of this role.
 func IsSegmentFile(f *analysis.File) bool {
-	if !f.InAppDir || f.InNodeModules {
-		return false
-	}
-	switch f.Role {
-	case project.RolePage, project.RoleLayout, project.RoleRoute:
-		return true
-	}
-	return false
+	return f.InApp(project.RolePage, project.RoleLayout, project.RoleRoute)
 }
 
 // Route returns the route of a file of the app directory as Next.js names

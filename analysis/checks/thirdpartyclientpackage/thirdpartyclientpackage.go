@@ -122,8 +122,8 @@ func wrapperFix(pass *analysis.Pass, i int) (analysis.SuggestedFix, bool) {
 	if len(values) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	dir, base := filepath.Split(pass.Module.Path)
-	ts := isTypeScript(base)
+	dir, _ := filepath.Split(pass.Module.Path)
+	ts := graph.Elides(pass.Module.Path) // a TypeScript file
 	if len(types) > 0 && !ts {
 		return analysis.SuggestedFix{}, false
 	}
@@ -178,14 +178,6 @@ func appendOnce(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
-}
-
-func isTypeScript(file string) bool {
-	switch path.Ext(file) {
-	case ".ts", ".tsx", ".mts", ".cts":
-		return true
-	}
-	return false
 }
 
 // slug makes a file name of a package path: "@radix-ui/react-tooltip"
