@@ -886,17 +886,9 @@ func (r *reader) field(o *obj, key string) field {
 // flag reads a boolean option of o, noting why when it cannot.
 func (r *reader) flag(c *Config, o *obj, key string, prefix ...string) Flag {
 	name := strings.Join(prefix, "") + key
-	e, ok := o.entries[key]
-	if !ok {
-		if o.open {
-			c.note(o.openAt, name, o.openWhy)
-			return Unknown
-		}
-		return Unset
-	}
-	if !e.certain {
-		c.note(e.at, name, e.why)
-		return Unknown
+	e, state := r.lookup(c, o, key, name)
+	if state != On {
+		return state
 	}
 	if e.value < 0 {
 		c.note(e.at, name, "its value is not a literal")
@@ -951,20 +943,28 @@ func (r *reader) boolean(n int, scope []int, depth int) (Flag, string) {
 // present reads whether o sets key to something other than null or
 // undefined (On), does not (Unset), or may (Unknown, with a note).
 func (r *reader) present(c *Config, o *obj, key, name string) Flag {
+	e, state := r.lookup(c, o, key, name)
+	if state == On && ((e.value < 0 && e.lit == Off) || (e.value >= 0 && isNullish(r.t, e.value))) {
+		return Unset
+	}
+	return state
+}
+
+// lookup finds key in o: its entry and On when o certainly sets it, Unset
+// when it certainly does not, Unknown (noted under name) when it may.
+func (r *reader) lookup(c *Config, o *obj, key, name string) (entry, Flag) {
 	e, ok := o.entries[key]
 	switch {
 	case !ok && o.open:
 		c.note(o.openAt, name, o.openWhy)
-		return Unknown
+		return entry{}, Unknown
 	case !ok:
-		return Unset
+		return entry{}, Unset
 	case !e.certain:
 		c.note(e.at, name, e.why)
-		return Unknown
-	case e.value < 0 && e.lit == Off, e.value >= 0 && isNullish(r.t, e.value):
-		return Unset
+		return entry{}, Unknown
 	}
-	return On
+	return e, On
 }
 
 // keys reads the keys of an object option of o.
